@@ -1,0 +1,25 @@
+// Progressive enhancement for the reader's two forms: the page is complete without this file.
+// Text size applies at once, without a reload; "Hide" collapses the legal banner. The server still stores the
+// choice (the same POST the form would send), so it sticks across pages, languages and reloads.
+'use strict'
+document.addEventListener('submit', (event) => {
+  const form = event.target
+  const button = event.submitter
+  if (!(form instanceof HTMLFormElement) || !(button instanceof HTMLButtonElement)) return
+  const body = new URLSearchParams(new FormData(form, button))
+  if (button.name === 'size') {
+    document.documentElement.dataset.size = button.value
+    for (const other of form.querySelectorAll('button[name="size"]'))
+      other.setAttribute('aria-pressed', String(other === button))
+    const status = form.querySelector('[role="status"]')
+    const legend = form.querySelector('legend')
+    if (status && legend) status.textContent = `${legend.textContent}: ${button.textContent}`
+  } else if (button.name === 'banner') {
+    const banner = form.closest('section')
+    if (banner) banner.hidden = true
+    document.getElementById('main-content')?.focus()
+  } else return
+  event.preventDefault()
+  // The answer is a redirect back to this page; following it would download the page again for nothing.
+  fetch(form.action, { method: 'POST', body, redirect: 'manual', credentials: 'same-origin' }).catch(() => {})
+})

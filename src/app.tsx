@@ -1,0 +1,199 @@
+/** The reader's routes: each request is validated, turned into a page model, then rendered in the page frame. */
+import { Hono, type Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { csrf } from 'hono/csrf'
+import { languageDetector } from 'hono/language'
+import { logger } from 'hono/logger'
+import { methodNotAllowed } from 'hono/method-not-allowed'
+import { ARTICLES, findArticle } from './content/articles'
+import { DEFAULT_LANGUAGE, LANGUAGES, isLanguage, type Language } from './languages'
+import { buildPageChrome, type AppEnv } from './page'
+import { alternatesOf, allPagePaths, articlePath, frontPath, noticePath } from './paths'
+import {
+  COOKIE,
+  BANNER_HIDDEN,
+  hideLegalBanner,
+  readLanguage,
+  rememberLanguage,
+  rememberTextSize,
+} from './preferences'
+import { renderer } from './renderer'
+import { isTextSize } from './text-sizes'
+import { translator } from './i18n'
+import { ArticlePage } from './views/ArticlePage'
+import { FrontPage } from './views/FrontPage'
+import { MessagePage } from './views/MessagePage'
+import { NoticePage } from './views/NoticePage'
+import { PromoBox } from './views/PromoBox'
+
+/** `:lang` matches only the languages in LANGUAGES, so `/de/...` falls through to the 404 page. */
+const LANG = `:lang{${LANGUAGES.join('|')}}`
+
+/** Preference forms carry two short fields; anything near this size is not one of them. */
+const MAX_PREFERENCES_BODY = 2 * 1024
+
+const app = new Hono<AppEnv>()
+
+// Method, path, status and duration only: never addresses, cookies or location.
+app.use(logger())
+app.use(methodNotAllowed({ app }))
+app.use(renderer)
+
+/** The language a page is in, from its route; the route's pattern has already checked it. */
+const routeLanguage = (c: Context<AppEnv>): Language => {
+  const lang = c.req.param('lang')
+  return isLanguage(lang) ? lang : DEFAULT_LANGUAGE
+}
+
+/** The language of any path, for 404 and error pages: its first segment if that is a language, else English. */
+const pathLanguage = (c: Context<AppEnv>): Language => {
+  const first = c.req.path.split('/')[1]
+  return isLanguage(first) ? first : DEFAULT_LANGUAGE
+}
+
+// `/` sends each reader to their language: the cookie from their last visit, else their browser's languages
+// (q-values honoured; `kk-KZ` counts as `kk` by the detector's prefix rule), else English.
+const detectLanguage = languageDetector({
+  order: ['cookie', 'header'],
+  supportedLanguages: [...LANGUAGES],
+  fallbackLanguage: DEFAULT_LANGUAGE,
+  lookupCookie: COOKIE.language,
+  // Reading a page sets the cookie (below); the redirect itself stores nothing.
+  caches: false,
+})
+
+app.get('/', detectLanguage, (c) => {
+  c.header('Vary', 'Accept-Language, Cookie')
+  c.header('Cache-Control', 'private, no-store')
+  return c.redirect(frontPath(c.get('language') as Language), 302)
+})
+
+// Reading a page in a language makes it the one `/` remembers (the switcher's links are ordinary links).
+app.use(`/${LANG}/*`, async (c, next) => {
+  await next()
+  const lang = routeLanguage(c)
+  if (c.res.status === 200 && readLanguage(c) !== lang) rememberLanguage(c, lang)
+})
+
+app.get(`/${LANG}/`, async (c) => {
+  const lang = routeLanguage(c)
+  const t = translator(lang)
+  const page = await buildPageChrome(c, {
+    lang,
+    title: t('front.heading'),
+    path: frontPath(lang),
+    alternates: alternatesOf(frontPath),
+    indexable: true,
+  })
+  return c.render(<FrontPage t={t} lang={lang} articles={ARTICLES} />, { page })
+})
+
+app.get(`/${LANG}/articles/:slug`, async (c) => {
+  const lang = routeLanguage(c)
+  const article = findArticle(c.req.param('slug'))
+  if (!article) return c.notFound()
+  const text = article.text[lang]
+  const page = await buildPageChrome(c, {
+    lang,
+    title: text.headline,
+    path: articlePath(lang, article.slug),
+    alternates: alternatesOf((other) => articlePath(other, article.slug)),
+    indexable: true,
+  })
+  return c.render(<ArticlePage t={page.t} lang={lang} article={article} />, {
+    page,
+    aside: <PromoBox promo={text.promo} />,
+  })
+})
+
+app.get(`/${LANG}/notice`, async (c) => {
+  const lang = routeLanguage(c)
+  const t = translator(lang)
+  const page = await buildPageChrome(c, {
+    lang,
+    title: t('notice.pageTitle'),
+    path: noticePath(lang),
+    alternates: alternatesOf(noticePath),
+    indexable: true,
+  })
+  return c.render(<NoticePage t={t} />, { page })
+})
+
+// The no-JavaScript path for the text-size buttons and the banner's "Hide": set the cookie, go back (303).
+app.post(
+  '/preferences',
+  csrf(),
+  bodyLimit({ maxSize: MAX_PREFERENCES_BODY, onError: (c) => c.text('Payload Too Large', 413) }),
+  async (c) => {
+    const type = c.req.header('Content-Type')?.split(';')[0]?.trim().toLowerCase()
+    if (type !== 'application/x-www-form-urlencoded') return c.text('Unsupported Media Type', 415)
+    const form = await c.req.parseBody()
+    const { size, banner } = form
+    if (isTextSize(size)) rememberTextSize(c, size)
+    if (banner === BANNER_HIDDEN) hideLegalBanner(c)
+    // Only a page this site serves: never a URL taken from the request, so never an open redirect.
+    const back = typeof form.return === 'string' && allPagePaths().has(form.return) ? form.return : '/'
+    return c.redirect(back, 303)
+  },
+)
+
+/** A known page this path is a variant of (case, trailing slash), or undefined. */
+const canonicalVariant = (path: string): string | undefined => {
+  const known = allPagePaths()
+  const lower = path.toLowerCase()
+  const candidates = [lower, lower.endsWith('/') ? lower.slice(0, -1) : `${lower}/`]
+  return candidates.find((candidate) => candidate !== path && known.has(candidate))
+}
+
+app.notFound(async (c) => {
+  const method = c.req.method
+  if (method === 'GET' || method === 'HEAD') {
+    const canonical = canonicalVariant(c.req.path)
+    if (canonical) return c.redirect(canonical, 301)
+  }
+  const lang = pathLanguage(c)
+  const t = translator(lang)
+  const page = await buildPageChrome(c, {
+    lang,
+    title: t('notFound.title'),
+    path: frontPath(lang),
+    alternates: alternatesOf(frontPath),
+    indexable: false,
+  })
+  c.status(404)
+  return c.render(
+    <MessagePage
+      lang={lang}
+      title={t('notFound.title')}
+      body={t('notFound.body')}
+      homeLabel={t('notFound.home')}
+    />,
+    { page },
+  )
+})
+
+app.onError(async (error, c) => {
+  console.error(JSON.stringify({ event: 'unhandled-error', path: c.req.path, message: String(error) }))
+  const lang = pathLanguage(c)
+  const t = translator(lang)
+  c.status(500)
+  // The error page needs nothing that could fail again: no KV read, no cookies.
+  return c.render(
+    <MessagePage lang={lang} title={t('error.title')} body={t('error.body')} homeLabel={t('error.home')} />,
+    {
+      page: {
+        lang,
+        t,
+        title: `${t('error.title')} – ${t('site.name')}`,
+        path: frontPath(lang),
+        alternates: alternatesOf(frontPath),
+        indexable: false,
+        textSize: 'sm',
+        legalBanner: false,
+        breaking: null,
+      },
+    },
+  )
+})
+
+export { app }

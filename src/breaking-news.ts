@@ -1,0 +1,62 @@
+/** The breaking-news item an editor sets in Workers KV, one key per language, read defensively. */
+import type { Language } from './languages'
+
+export type BreakingItem = {
+  text: string
+  /** A path on this site (`/en/...`) or an `https:` address. */
+  url: string
+}
+
+/** Longer than a headline and a half is not a breaking-news line; refuse it rather than fill the phone's screen. */
+const MAX_TEXT_LENGTH = 280
+
+/** The KV key that holds a language's item. */
+export const breakingNewsKey = (lang: Language): string => lang
+
+const isSafeUrl = (url: string): boolean => {
+  if (/^\/(?![/\\])/.test(url)) return !/[\s\\]/.test(url)
+  try {
+    return new URL(url).protocol === 'https:'
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Turns a stored value into an item, or `null` when there is none or it is unusable: not JSON, missing fields,
+ * an unsafe link, or past its `until` time. An editor's typo must never take the page down.
+ */
+export const parseBreakingItem = (raw: string | null, now: Date = new Date()): BreakingItem | null => {
+  if (raw === null) return null
+  let value: unknown
+  try {
+    value = JSON.parse(raw)
+  } catch {
+    return null
+  }
+  if (typeof value !== 'object' || value === null) return null
+  const { text, url, until } = value as Record<string, unknown>
+  if (typeof text !== 'string' || typeof url !== 'string') return null
+  const trimmed = text.trim()
+  if (trimmed === '' || trimmed.length > MAX_TEXT_LENGTH || !isSafeUrl(url)) return null
+  if (until !== undefined) {
+    const end = typeof until === 'string' ? Date.parse(until) : Number.NaN
+    if (Number.isNaN(end) || end <= now.getTime()) return null
+  }
+  return { text: trimmed, url }
+}
+
+/** Reads the current item for a language; a missing binding or a failing read counts as "no item". */
+export const readBreakingItem = async (
+  kv: KVNamespace | undefined,
+  lang: Language,
+): Promise<BreakingItem | null> => {
+  if (!kv) return null
+  try {
+    // KV reads are cached at the edge for a minute: an editor's change shows within that, like the page cache.
+    return parseBreakingItem(await kv.get(breakingNewsKey(lang), { cacheTtl: 60 }))
+  } catch (error) {
+    console.error(JSON.stringify({ event: 'breaking-news-read-failed', message: String(error) }))
+    return null
+  }
+}

@@ -1,0 +1,19 @@
+/** Renders every page through the one page frame, with `c.render(content, props)`. */
+import type { Child } from 'hono/jsx'
+import { jsxRenderer } from 'hono/jsx-renderer'
+import type { PageChrome } from './page'
+import { PageFrame } from './views/PageFrame'
+
+export type RenderProps = { page: PageChrome; aside?: Child }
+
+declare module 'hono' {
+  interface ContextRenderer {
+    (content: Child, props: RenderProps): Response | Promise<Response>
+  }
+}
+
+export const renderer = jsxRenderer(({ children, page, aside }: RenderProps & { children?: Child }) => (
+  <PageFrame page={page} aside={aside}>
+    {children}
+  </PageFrame>
+))

@@ -1,0 +1,15 @@
+/** The first things a keyboard or screen-reader user reaches: jumps past the page chrome. */
+import type { Translate } from '../i18n'
+
+type Props = { t: Translate }
+
+export const SkipLinks = ({ t }: Props) => (
+  <>
+    <a class="skip-link" href="#main-content">
+      {t('skipLinks.mainContent')}
+    </a>
+    <a class="skip-link" href="#navigation">
+      {t('skipLinks.navigation')}
+    </a>
+  </>
+)
