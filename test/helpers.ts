@@ -1,0 +1,22 @@
+/** Shared helpers for the Workers-runtime tests: requests through the app, and parsed pages to query. */
+import { env } from 'cloudflare:test'
+import { parseHTML } from 'linkedom'
+import { app } from '../src/app'
+
+export const ARTICLE_SLUG = 'kazakhstan-contradictory-death-tolls-unrest'
+
+/** Sends a request through the app, with the test bindings, no server involved. */
+export const request = (path: string, init?: RequestInit<RequestInitCfProperties>): Promise<Response> =>
+  Promise.resolve(app.request(new Request(new URL(path, 'http://localhost'), init), undefined, env))
+
+/** Fetches a page and parses it. */
+export const fetchPage = async (path: string, init?: RequestInit<RequestInitCfProperties>) => {
+  const response = await request(path, init)
+  const html = await response.text()
+  const { document } = parseHTML(html)
+  return { response, html, document }
+}
+
+/** The text of an element with its white space folded, as a screen reader would read it. */
+export const textOf = (element: Element | null | undefined): string =>
+  (element?.textContent ?? '').replace(/\s+/g, ' ').trim()

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest'
+import { ARTICLES } from '../src/content/articles'
+import { LANGUAGES } from '../src/languages'
+import { ARTICLE_SLUG, fetchPage, textOf } from './helpers'
+
+const article = ARTICLES[0]!
+
+describe.each(LANGUAGES)('the article page in %s', (lang) => {
+  const text = article.text[lang]
+  const load = () => fetchPage(`/${lang}/articles/${ARTICLE_SLUG}`)
+
+  it('declares its language and a title of headline and site name', async () => {
+    const { document } = await load()
+    expect(document.documentElement.getAttribute('lang')).toBe(lang)
+    const siteName = textOf(document.querySelector('header .site-name'))
+    expect(siteName).not.toBe('')
+    expect(document.title).toBe(`${text.headline} – ${siteName}`)
+  })
+
+  it('names the site in its own language in the header', async () => {
+    const { document } = await load()
+    const expected = { en: 'RFE/RL', ru: 'Радио Азаттык', kk: 'Азаттық радиосы' }[lang]
+    expect(textOf(document.querySelector('body > header a'))).toBe(expected)
+  })
+
+  it('has the landmarks in order: header, nav, main holding the article, aside, footer', async () => {
+    const { document } = await load()
+    const landmarks = [...document.body.children]
+      .filter((el) => ['HEADER', 'MAIN', 'ASIDE', 'FOOTER'].includes(el.tagName))
+      .map((el) => el.tagName.toLowerCase())
+    expect(landmarks).toEqual(['header', 'main', 'aside', 'footer'])
+    expect(document.querySelector('header nav')).not.toBeNull()
+    expect(document.querySelector('main#main-content > article')).not.toBeNull()
+  })
+
+  it('links every language version, and x-default to English', async () => {
+    const { document } = await load()
+    const links = Object.fromEntries(
+      [...document.querySelectorAll('link[rel="alternate"][hreflang]')].map((l) => [
+        l.getAttribute('hreflang'),
+        l.getAttribute('href'),
+      ]),
+    )
+    for (const other of LANGUAGES) expect(links[other]).toBe(`/${other}/articles/${ARTICLE_SLUG}`)
+    expect(links['x-default']).toBe(`/en/articles/${ARTICLE_SLUG}`)
+  })
+
+  it('has exactly one h1, the headline', async () => {
+    const { document } = await load()
+    const headings = document.querySelectorAll('h1')
+    expect(headings).toHaveLength(1)
+    expect(textOf(headings[0])).toBe(text.headline)
+  })
+
+  it('gives the date machine-readable and written out', async () => {
+    const { document } = await load()
+    const time = document.querySelector('article time')
+    expect(time?.getAttribute('datetime')).toBe('2022-03-14')
+    expect(textOf(time)).toMatch(/14/)
+    expect(textOf(time)).toMatch(/2022/)
+  })
+
+  it('shows the photo with its box reserved, its alt text and the article caption', async () => {
+    const { document } = await load()
+    const img = document.querySelector('article figure img')
+    expect(Number(img?.getAttribute('width'))).toBeGreaterThan(0)
+    expect(Number(img?.getAttribute('height'))).toBeGreaterThan(0)
+    expect(img?.getAttribute('alt')).toBe(text.image.alt)
+    expect(textOf(document.querySelector('article figure figcaption'))).toBe(text.image.caption)
+  })
+
+  it('prints the dateline and all eleven paragraphs', async () => {
+    const { document } = await load()
+    const paragraphs = [...document.querySelectorAll('article .body p')]
+    expect(paragraphs).toHaveLength(11)
+    expect(textOf(paragraphs[0]).startsWith(text.dateline)).toBe(true)
+    expect(textOf(paragraphs[10])).toBe(text.paragraphs[10])
+  })
+
+  it('carries the service promo in the aside and the legal notice in the footer', async () => {
+    const { document } = await load()
+    expect(textOf(document.querySelector('aside h2'))).toBe(text.promo.title)
+    const footer = document.querySelector('footer')
+    expect(footer?.querySelector(`a[href="/${lang}/notice"]`)).not.toBeNull()
+    expect(textOf(footer)).toMatch(/RFE\/RL|Радио Свобода|Азаттық радиосы/)
+  })
+})
+
+describe.each(LANGUAGES)('the front page in %s', (lang) => {
+  it('lists each article with headline link, date and summary', async () => {
+    const { document } = await fetchPage(`/${lang}/`)
+    const items = document.querySelectorAll('main li article')
+    expect(items).toHaveLength(ARTICLES.length)
+    const first = items[0]!
+    const link = first.querySelector('h2 a')
+    expect(link?.getAttribute('href')).toBe(`/${lang}/articles/${ARTICLE_SLUG}`)
+    expect(textOf(link)).toBe(article.text[lang].headline)
+    expect(first.querySelector('time')?.getAttribute('datetime')).toBe(article.published)
+    expect(textOf(first)).toContain(article.text[lang].summary)
+    expect(document.querySelectorAll('h1')).toHaveLength(1)
+  })
+})
