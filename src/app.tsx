@@ -1,5 +1,6 @@
 /** The reader's routes: each request is validated, turned into a page model, then rendered in the page frame. */
 import { Hono, type Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
 import { bodyLimit } from 'hono/body-limit'
 import { csrf } from 'hono/csrf'
 import { languageDetector } from 'hono/language'
@@ -173,6 +174,8 @@ app.notFound(async (c) => {
 })
 
 app.onError(async (error, c) => {
+  // Refusals raised by middleware (a cross-site POST's 403) are answers, not failures.
+  if (error instanceof HTTPException) return error.getResponse()
   console.error(JSON.stringify({ event: 'unhandled-error', path: c.req.path, message: String(error) }))
   const lang = pathLanguage(c)
   const t = translator(lang)
