@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest'
+import { LANGUAGES } from '../src/languages'
+import { TEXT_SIZES, textSizeLabel } from '../src/text-sizes'
+import { ARTICLE_SLUG, fetchPage, request } from './helpers'
+
+const ARTICLE = `/en/articles/${ARTICLE_SLUG}`
+
+/** A same-origin form POST, as a browser sends it. */
+const post = (fields: Record<string, string>, { origin = 'http://localhost', url = '/preferences' } = {}) =>
+  request(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: origin },
+    body: new URLSearchParams(fields).toString(),
+  })
+
+/** Parses `Set-Cookie` headers into name → { value, attributes }. */
+const cookiesOf = (response: Response) =>
+  Object.fromEntries(
+    response.headers.getSetCookie().map((line) => {
+      const [pair = '', ...attributes] = line.split(';').map((part) => part.trim())
+      const [name = '', value = ''] = pair.split('=')
+      return [name, { value, attributes: attributes.map((a) => a.toLowerCase()) }]
+    }),
+  )
+
+describe('the text-size control', () => {
+  it.each(LANGUAGES)('is a labelled group of four buttons labelled XS, SM, MD, LG in %s', async (lang) => {
+    const { document } = await fetchPage(`/${lang}/articles/${ARTICLE_SLUG}`)
+    const form = document.querySelector('nav form[method="post"]')
+    expect(form?.getAttribute('action')).toBe('/preferences')
+    expect(form?.querySelector('fieldset > legend')?.textContent?.trim()).not.toBe('')
+    const buttons = [...(form?.querySelectorAll('button[name="size"]') ?? [])]
+    expect(buttons.map((b) => b.getAttribute('value'))).toEqual([...TEXT_SIZES])
+    for (const button of buttons) {
+      const visible = button.firstChild?.textContent ?? ''
+      expect(visible).toBe(textSizeLabel(button.getAttribute('value') as never))
+      // The accessible name begins with the visible label and goes on to say what it means (WCAG 2.5.3).
+      const name = button.textContent ?? ''
+      expect(name.startsWith(visible)).toBe(true)
+      expect(name.length).toBeGreaterThan(visible.length + 3)
+    }
+    expect(form?.querySelector('[role="status"]')).not.toBeNull()
+  })
+
+  it('marks SM pressed by default, and only SM', async () => {
+    const { document, html } = await fetchPage(ARTICLE)
+    expect(document.querySelector('button[aria-pressed="true"]')?.getAttribute('value')).toBe('sm')
+    expect(document.querySelectorAll('button[aria-pressed="true"]')).toHaveLength(1)
+    expect(html).toContain('data-size="sm"')
+  })
+
+  it.each(TEXT_SIZES)('applies a %s cookie in the first render, with no flash', async (size) => {
+    const { document } = await fetchPage(ARTICLE, { headers: { Cookie: `size=${size}` } })
+    expect(document.documentElement.getAttribute('data-size')).toBe(size)
+    expect(document.querySelector('button[aria-pressed="true"]')?.getAttribute('value')).toBe(size)
+  })
+
+  it.each(['huge', '', 'LG ', 'lg;', '<script>'])(
+    'ignores a bad size cookie (%j) and shows SM',
+    async (value) => {
+      const { document } = await fetchPage(ARTICLE, {
+        headers: { Cookie: `size=${encodeURIComponent(value)}` },
+      })
+      expect(document.documentElement.getAttribute('data-size')).toBe('sm')
+    },
+  )
+
+  it('keeps the size across pages and languages', async () => {
+    for (const path of ['/kk/', `/ru/articles/${ARTICLE_SLUG}`, '/en/notice', '/en/nowhere']) {
+      const { document } = await fetchPage(path, { headers: { Cookie: 'size=lg' } })
+      expect(document.documentElement.getAttribute('data-size'), path).toBe('lg')
+    }
+  })
+})
+
+describe('POST /preferences', () => {
+  it('stores the size for a year, site-wide, Lax, out of reach of scripts, and goes back with 303', async () => {
+    const response = await post({ size: 'lg', return: ARTICLE })
+    expect(response.status).toBe(303)
+    expect(response.headers.get('Location')).toBe(ARTICLE)
+    const { size } = cookiesOf(response)
+    expect(size?.value).toBe('lg')
+    expect(size?.attributes).toEqual(
+      expect.arrayContaining(['max-age=31536000', 'path=/', 'samesite=lax', 'httponly']),
+    )
+    // On a developer's own machine the cookie cannot be Secure, or plain-HTTP localhost would lose it.
+    expect(size?.attributes).not.toContain('secure')
+  })
+
+  it('marks the cookie Secure anywhere but localhost', async () => {
+    const response = await post(
+      { size: 'md', return: '/kk/' },
+      { origin: 'https://reader.example', url: 'https://reader.example/preferences' },
+    )
+    expect(response.status).toBe(303)
+    expect(cookiesOf(response).size?.attributes).toContain('secure')
+  })
+
+  it('ignores an unknown size', async () => {
+    const response = await post({ size: 'xxl', return: ARTICLE })
+    expect(response.status).toBe(303)
+    expect(cookiesOf(response).size).toBeUndefined()
+  })
+
+  it.each([
+    'https://evil.example/',
+    '//evil.example/',
+    '/\\evil.example/',
+    'javascript:alert(1)',
+    '/en/articles/../../evil',
+    '/nowhere',
+    '',
+  ])('sends the reader to / rather than to %j', async (target) => {
+    const response = await post({ size: 'lg', return: target })
+    expect(response.status).toBe(303)
+    expect(response.headers.get('Location')).toBe('/')
+  })
+
+  it('refuses a cross-site form', async () => {
+    const response = await post({ size: 'lg', return: ARTICLE }, { origin: 'https://evil.example' })
+    expect(response.status).toBe(403)
+    expect(response.headers.getSetCookie()).toEqual([])
+  })
+})
+
+describe('following the HTML alone, without JavaScript', () => {
+  it('changes the text size through the form and comes back to the same page', async () => {
+    const { document } = await fetchPage(`/kk/articles/${ARTICLE_SLUG}`)
+    const form = document.querySelector('form:has(button[name="size"])')!
+    const fields = Object.fromEntries(
+      [...form.querySelectorAll('input[type="hidden"]')].map((input) => [
+        input.getAttribute('name')!,
+        input.getAttribute('value')!,
+      ]),
+    )
+    const button = form.querySelector('button[value="lg"]')!
+    const response = await post({ ...fields, [button.getAttribute('name')!]: button.getAttribute('value')! })
+    expect(response.status).toBe(303)
+    const back = response.headers.get('Location')!
+    expect(back).toBe(`/kk/articles/${ARTICLE_SLUG}`)
+    const cookie = response.headers.getSetCookie()[0]!.split(';')[0]!
+    const after = await fetchPage(back, { headers: { Cookie: cookie } })
+    expect(after.document.documentElement.getAttribute('data-size')).toBe('lg')
+    expect(after.document.querySelector('button[aria-pressed="true"]')?.getAttribute('value')).toBe('lg')
+  })
+})
+
+describe('the language switcher', () => {
+  it.each(LANGUAGES)('links this page in every language, each named in its own, in %s', async (lang) => {
+    const { document } = await fetchPage(`/${lang}/articles/${ARTICLE_SLUG}`)
+    const links = [...document.querySelectorAll('nav a[hreflang]')]
+    expect(links.map((a) => a.getAttribute('hreflang'))).toEqual([...LANGUAGES])
+    expect(links.map((a) => a.getAttribute('lang'))).toEqual([...LANGUAGES])
+    expect(links.map((a) => a.textContent)).toEqual(['Қазақша', 'Русский', 'English'])
+    for (const link of links)
+      expect(link.getAttribute('href')).toBe(`/${link.getAttribute('lang')}/articles/${ARTICLE_SLUG}`)
+    expect(document.querySelector('nav a[aria-current="page"]')?.getAttribute('lang')).toBe(lang)
+    expect(document.querySelectorAll('nav a[aria-current]')).toHaveLength(1)
+  })
+
+  it('remembers the language read last, so / goes back to it', async () => {
+    const read = await request(`/kk/articles/${ARTICLE_SLUG}`, { headers: { Cookie: 'lang=en; size=lg' } })
+    const { lang } = cookiesOf(read)
+    expect(lang?.value).toBe('kk')
+    expect(lang?.attributes).toEqual(expect.arrayContaining(['max-age=31536000', 'path=/', 'samesite=lax']))
+    // The text size is untouched.
+    expect(cookiesOf(read).size).toBeUndefined()
+    const home = await request('/', { headers: { Cookie: 'lang=kk', 'Accept-Language': 'en' } })
+    expect(home.headers.get('Location')).toBe('/kk/')
+  })
+
+  it('sets nothing when the cookie already says so, or when the page is not found', async () => {
+    expect((await request('/ru/', { headers: { Cookie: 'lang=ru' } })).headers.getSetCookie()).toEqual([])
+    expect((await request('/ru/nowhere')).headers.getSetCookie()).toEqual([])
+  })
+})
+
+describe('skip links', () => {
+  it.each(LANGUAGES)(
+    'come first in <body>, outside any landmark, and point at focusable targets in %s',
+    async (lang) => {
+      const { document } = await fetchPage(`/${lang}/articles/${ARTICLE_SLUG}`)
+      const [first, second] = [...document.body.children]
+      expect(first?.tagName).toBe('A')
+      expect(second?.tagName).toBe('A')
+      expect(first?.getAttribute('href')).toBe('#main-content')
+      expect(second?.getAttribute('href')).toBe('#navigation')
+      expect(document.querySelector('main#main-content')?.getAttribute('tabindex')).toBe('-1')
+      expect(document.querySelector('nav#navigation')?.getAttribute('tabindex')).toBe('-1')
+      expect(document.querySelector('nav#navigation form button[name="size"]')).not.toBeNull()
+      expect(first?.textContent).not.toBe(second?.textContent)
+    },
+  )
+
+  it('are translated', async () => {
+    const { document } = await fetchPage(`/kk/articles/${ARTICLE_SLUG}`)
+    expect(document.querySelector('a[href="#main-content"]')?.textContent).toBe('Негізгі мазмұнға өту')
+  })
+})
