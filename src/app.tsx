@@ -1,26 +1,31 @@
 /** The reader's routes: each request is validated, turned into a page model, then rendered in the page frame. */
 import { Hono, type Context } from 'hono'
-import { HTTPException } from 'hono/http-exception'
 import { bodyLimit } from 'hono/body-limit'
 import { csrf } from 'hono/csrf'
+import { etag } from 'hono/etag'
+import { HTTPException } from 'hono/http-exception'
 import { languageDetector } from 'hono/language'
 import { logger } from 'hono/logger'
 import { methodNotAllowed } from 'hono/method-not-allowed'
 import { ARTICLES, findArticle } from './content/articles'
+import { translator } from './i18n'
 import { DEFAULT_LANGUAGE, LANGUAGES, isLanguage, type Language } from './languages'
-import { buildPageChrome, type AppEnv } from './page'
+import { buildPageChrome, variantOf, type AppEnv } from './page'
+import { isAtLegalRisk } from './legal-risk-regions'
+import { pageCache } from './page-cache'
 import { alternatesOf, allPagePaths, articlePath, frontPath, noticePath } from './paths'
 import {
-  COOKIE,
   BANNER_HIDDEN,
+  COOKIE,
   hideLegalBanner,
+  isLegalBannerHidden,
   readLanguage,
   rememberLanguage,
   rememberTextSize,
 } from './preferences'
 import { renderer } from './renderer'
-import { isTextSize } from './text-sizes'
-import { translator } from './i18n'
+import { securityHeaders } from './security-headers'
+import { DEFAULT_TEXT_SIZE, isTextSize } from './text-sizes'
 import { ArticlePage } from './views/ArticlePage'
 import { FrontPage } from './views/FrontPage'
 import { MessagePage } from './views/MessagePage'
@@ -37,6 +42,7 @@ const app = new Hono<AppEnv>()
 
 // Method, path, status and duration only: never addresses, cookies or location.
 app.use(logger())
+app.use(securityHeaders())
 app.use(methodNotAllowed({ app }))
 app.use(renderer)
 
@@ -70,50 +76,50 @@ app.get('/', detectLanguage, (c) => {
 })
 
 // Reading a page in a language makes it the one `/` remembers (the switcher's links are ordinary links).
+// This runs outside the cache, so the cookie goes only to this reader's copy.
 app.use(`/${LANG}/*`, async (c, next) => {
   await next()
   const lang = routeLanguage(c)
   if (c.res.status === 200 && readLanguage(c) !== lang) rememberLanguage(c, lang)
 })
+app.use(`/${LANG}/*`, etag())
+app.use(`/${LANG}/*`, pageCache())
 
 app.get(`/${LANG}/`, async (c) => {
-  const lang = routeLanguage(c)
-  const t = translator(lang)
-  const page = await buildPageChrome(c, {
-    lang,
+  const variant = await variantOf(c, routeLanguage(c))
+  const t = translator(variant.lang)
+  const page = buildPageChrome(variant, {
     title: t('front.heading'),
-    path: frontPath(lang),
+    path: frontPath(variant.lang),
     alternates: alternatesOf(frontPath),
     indexable: true,
   })
-  return c.render(<FrontPage t={t} lang={lang} articles={ARTICLES} />, { page })
+  return c.render(<FrontPage t={t} lang={variant.lang} articles={ARTICLES} />, { page })
 })
 
 app.get(`/${LANG}/articles/:slug`, async (c) => {
-  const lang = routeLanguage(c)
   const article = findArticle(c.req.param('slug'))
   if (!article) return c.notFound()
-  const text = article.text[lang]
-  const page = await buildPageChrome(c, {
-    lang,
+  const variant = await variantOf(c, routeLanguage(c))
+  const text = article.text[variant.lang]
+  const page = buildPageChrome(variant, {
     title: text.headline,
-    path: articlePath(lang, article.slug),
+    path: articlePath(variant.lang, article.slug),
     alternates: alternatesOf((other) => articlePath(other, article.slug)),
     indexable: true,
   })
-  return c.render(<ArticlePage t={page.t} lang={lang} article={article} />, {
+  return c.render(<ArticlePage t={page.t} lang={variant.lang} article={article} />, {
     page,
     aside: <PromoBox promo={text.promo} />,
   })
 })
 
 app.get(`/${LANG}/notice`, async (c) => {
-  const lang = routeLanguage(c)
-  const t = translator(lang)
-  const page = await buildPageChrome(c, {
-    lang,
+  const variant = await variantOf(c, routeLanguage(c))
+  const t = translator(variant.lang)
+  const page = buildPageChrome(variant, {
     title: t('notice.pageTitle'),
-    path: noticePath(lang),
+    path: noticePath(variant.lang),
     alternates: alternatesOf(noticePath),
     indexable: true,
   })
@@ -152,19 +158,18 @@ app.notFound(async (c) => {
     const canonical = canonicalVariant(c.req.path)
     if (canonical) return c.redirect(canonical, 301)
   }
-  const lang = pathLanguage(c)
-  const t = translator(lang)
-  const page = await buildPageChrome(c, {
-    lang,
+  const variant = await variantOf(c, pathLanguage(c))
+  const t = translator(variant.lang)
+  const page = buildPageChrome(variant, {
     title: t('notFound.title'),
-    path: frontPath(lang),
+    path: frontPath(variant.lang),
     alternates: alternatesOf(frontPath),
     indexable: false,
   })
   c.status(404)
   return c.render(
     <MessagePage
-      lang={lang}
+      lang={variant.lang}
       title={t('notFound.title')}
       body={t('notFound.body')}
       homeLabel={t('notFound.home')}
@@ -179,23 +184,16 @@ app.onError(async (error, c) => {
   console.error(JSON.stringify({ event: 'unhandled-error', path: c.req.path, message: String(error) }))
   const lang = pathLanguage(c)
   const t = translator(lang)
+  // The error page reads nothing that could fail again (no KV, no cache), but still warns readers at risk.
+  const legalBanner = isAtLegalRisk(c.req.raw.cf) && !isLegalBannerHidden(c)
+  const page = buildPageChrome(
+    { lang, textSize: DEFAULT_TEXT_SIZE, legalBanner, breaking: null },
+    { title: t('error.title'), path: frontPath(lang), alternates: alternatesOf(frontPath), indexable: false },
+  )
   c.status(500)
-  // The error page needs nothing that could fail again: no KV read, no cookies.
   return c.render(
     <MessagePage lang={lang} title={t('error.title')} body={t('error.body')} homeLabel={t('error.home')} />,
-    {
-      page: {
-        lang,
-        t,
-        title: `${t('error.title')} – ${t('site.name')}`,
-        path: frontPath(lang),
-        alternates: alternatesOf(frontPath),
-        indexable: false,
-        textSize: 'sm',
-        legalBanner: false,
-        breaking: null,
-      },
-    },
+    { page },
   )
 })
 

@@ -1,4 +1,4 @@
-/** What every page needs besides its own content: the reader's language, preferences and the frame's variant. */
+/** What every page shares besides its own content: the variant a reader gets, and the frame built from it. */
 import type { Context } from 'hono'
 import { readBreakingItem, type BreakingItem } from './breaking-news'
 import { translator, type Translate } from './i18n'
@@ -7,10 +7,21 @@ import { isAtLegalRisk } from './legal-risk-regions'
 import { isLegalBannerHidden, readTextSize } from './preferences'
 import type { TextSize } from './text-sizes'
 
-export type AppEnv = { Bindings: Env }
-
-export type PageChrome = {
+/**
+ * Everything about the request that changes a page, apart from its path: a handful of values, so a handful of
+ * cached copies serve every reader (see page-cache.ts). Nothing else of the request may reach the page.
+ */
+export type PageVariant = {
   lang: Language
+  textSize: TextSize
+  /** Whether the legal-risk banner is shown above the page (the notice is in every footer regardless). */
+  legalBanner: boolean
+  breaking: BreakingItem | null
+}
+
+export type AppEnv = { Bindings: Env; Variables: { variant?: PageVariant } }
+
+export type PageChrome = PageVariant & {
   t: Translate
   /** The document title: the page's own title and the site name. */
   title: string
@@ -20,23 +31,29 @@ export type PageChrome = {
   alternates: Record<Language, string>
   /** False for 404 and error pages: no `hreflang` links, and `noindex`. */
   indexable: boolean
-  textSize: TextSize
-  /** Whether the legal-risk banner is shown above the page (the notice is in every footer regardless). */
-  legalBanner: boolean
-  breaking: BreakingItem | null
 }
 
-type PageIdentity = Pick<PageChrome, 'lang' | 'path' | 'alternates' | 'indexable'> & { title: string }
+/** Reads the variant from the request: cookies for preferences, `request.cf` for the banner, KV for news. */
+export const readVariant = async (c: Context<AppEnv>, lang: Language): Promise<PageVariant> => ({
+  lang,
+  textSize: readTextSize(c),
+  legalBanner: isAtLegalRisk(c.req.raw.cf) && !isLegalBannerHidden(c),
+  breaking: await readBreakingItem(c.env.BREAKING, lang),
+})
 
-/** Builds the frame for a page from the request: cookies for preferences, `request.cf` for the banner, KV for news. */
-export const buildPageChrome = async (c: Context<AppEnv>, page: PageIdentity): Promise<PageChrome> => {
-  const t = translator(page.lang)
-  return {
-    ...page,
-    t,
-    title: `${page.title} – ${t('site.name')}`,
-    textSize: readTextSize(c),
-    legalBanner: isAtLegalRisk(c.req.raw.cf) && !isLegalBannerHidden(c),
-    breaking: await readBreakingItem(c.env.BREAKING, page.lang),
-  }
+/** The variant of this request, read once: the page cache may already have read it for its key. */
+export const variantOf = async (c: Context<AppEnv>, lang: Language): Promise<PageVariant> => {
+  const known = c.get('variant')
+  if (known?.lang === lang) return known
+  const variant = await readVariant(c, lang)
+  c.set('variant', variant)
+  return variant
+}
+
+type PageIdentity = Pick<PageChrome, 'path' | 'alternates' | 'indexable'> & { title: string }
+
+/** The frame for a page: its identity joined with the reader's variant. */
+export const buildPageChrome = (variant: PageVariant, page: PageIdentity): PageChrome => {
+  const t = translator(variant.lang)
+  return { ...variant, ...page, t, title: `${page.title} – ${t('site.name')}` }
 }
