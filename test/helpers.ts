@@ -6,8 +6,11 @@ import { app } from '../src/app'
 export const ARTICLE_SLUG = 'kazakhstan-contradictory-death-tolls-unrest'
 
 /** Sends a request through the app, with the test bindings, no server involved. */
-export const request = (path: string, init?: RequestInit<RequestInitCfProperties>): Promise<Response> =>
-  Promise.resolve(app.request(new Request(new URL(path, 'http://localhost'), init), undefined, env))
+export const request = (path: string, init?: RequestInit<RequestInitCfProperties>): Promise<Response> => {
+  // Joined as text, not resolved: a path such as `//x` is a path on this host, as in an HTTP request line.
+  const url = /^https?:/.test(path) ? path : `http://localhost${path}`
+  return Promise.resolve(app.request(new Request(url, init), undefined, env))
+}
 
 /** Fetches a page and parses it. */
 export const fetchPage = async (path: string, init?: RequestInit<RequestInitCfProperties>) => {

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest'
+import { LANGUAGES } from '../src/languages'
+import { ARTICLE_SLUG, request } from './helpers'
+
+/** A small seeded generator, so a failing case can be replayed from its number. */
+const generator = (seed: number) => () => {
+  seed = (seed + 0x6d2b79f5) | 0
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+}
+
+const CASES = 400
+
+const build = (i: number) => {
+  const random = generator(i + 1)
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
+  // A marker unique to this case: it must never come back in a page or a header.
+  const marker = `fz${i}q${Math.floor(random() * 1e6)}`
+  const segments = [
+    ...LANGUAGES,
+    'EN',
+    'de',
+    'articles',
+    ARTICLE_SLUG,
+    'notice',
+    'preferences',
+    '..',
+    '.',
+    '',
+    '%',
+    '%zz',
+    '%E0%A4%A',
+    '%00',
+    '%2F%2Fevil.example',
+    '\\evil.example',
+    encodeURIComponent(`<script>${marker}</script>`),
+    encodeURIComponent(`"><img src=x onerror=${marker}>`),
+    marker,
+    encodeURIComponent('Қазақша'),
+    'x'.repeat(Math.floor(random() * 9000)),
+  ]
+  // A quarter of the cases aim at the one endpoint that takes input, the rest at generated paths.
+  const generated = `/${Array.from({ length: 1 + Math.floor(random() * 4) }, () => pick(segments)).join('/')}${pick(['', '/', '?q=' + marker, '#x'])}`
+  const path = random() < 0.25 ? '/preferences' : generated
+  const method =
+    path === '/preferences'
+      ? pick(['POST', 'POST', 'POST', 'GET', 'PUT'])
+      : pick(['GET', 'GET', 'GET', 'HEAD', 'POST', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'])
+  const cookie = pick([
+    '',
+    `size=${marker}`,
+    `lang=${marker}; lang=kk`,
+    `size=lg; size=xs; banner=${marker}`,
+    `lang="kk`,
+    `=; ;; size`,
+    `size=${'l'.repeat(5000)}`,
+    `lang=%E0%A4%A; size=%zz`,
+    `banner=hidden; ${marker}=1`,
+  ])
+  const acceptLanguage = pick([
+    '',
+    'kk-KZ',
+    `${marker};q=1`,
+    'ru;q=abc, en;q=-1',
+    ';;,,,q=',
+    'x'.repeat(4000),
+    '*',
+    'kk;q=0.5, *;q=0.9',
+  ])
+  const contentType = pick([
+    'application/x-www-form-urlencoded',
+    'multipart/form-data',
+    'text/plain',
+    'application/json',
+    marker,
+    '',
+  ])
+  const body = pick([
+    '',
+    `size=${marker}&return=${encodeURIComponent('https://evil.example/' + marker)}`,
+    `size=lg&return=${encodeURIComponent('//evil.example')}`,
+    `size=lg&return=${encodeURIComponent('/\\evil.example')}`,
+    `return=${encodeURIComponent('javascript:' + marker)}&banner=hidden`,
+    `size=lg&size=xs&return=/en/&return=${marker}`,
+    `%%%&&&==${marker}`,
+    'x'.repeat(10_000),
+  ])
+  const headers: Record<string, string> = {}
+  if (cookie) headers.Cookie = cookie
+  if (acceptLanguage) headers['Accept-Language'] = acceptLanguage
+  if (contentType) headers['Content-Type'] = contentType
+  headers.Origin = pick(['http://localhost', 'https://evil.example', 'null', marker])
+  const withBody = method !== 'GET' && method !== 'HEAD'
+  return { path, marker, init: { method, headers, ...(withBody ? { body } : {}) } }
+}
+
+describe('a fuzz of bad requests', () => {
+  it(`answers ${CASES} generated bad requests with no 5xx, no reflected input and no off-site redirect`, async () => {
+    const statuses = new Map<number, number>()
+    for (let i = 0; i < CASES; i++) {
+      const { path, marker, init } = build(i)
+      let response: Response
+      try {
+        response = await request(path, init)
+      } catch (error) {
+        throw new Error(`case ${i} (${init.method} ${path.slice(0, 80)}) threw: ${String(error)}`)
+      }
+      const body = await response.text()
+      const headers = [...response.headers].map(([name, value]) => `${name}: ${value}`).join('\n')
+      const where = `case ${i}: ${init.method} ${path.slice(0, 120)}`
+      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1)
+      expect(response.status, where).toBeLessThan(500)
+      expect(body.includes(marker), `${where} reflected its input in the body`).toBe(false)
+      expect(headers.includes(marker), `${where} reflected its input in a header`).toBe(false)
+      const location = response.headers.get('Location')
+      if (location !== null) expect(location, where).toMatch(/^\/(?![/\\])[\w/-]*$/)
+    }
+    // The fuzz must reach every kind of answer, or it is not testing much.
+    console.info(JSON.stringify(Object.fromEntries(statuses)))
+    for (const status of [303, 403, 404, 405, 413, 415])
+      expect(statuses.get(status) ?? 0, `${status}`).toBeGreaterThan(0)
+  })
+})
