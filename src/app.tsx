@@ -185,7 +185,12 @@ app.onError(async (error, c) => {
   const lang = pathLanguage(c)
   const t = translator(lang)
   // The error page reads nothing that could fail again (no KV, no cache), but still warns readers at risk.
-  const legalBanner = isAtLegalRisk(c.req.raw.cf) && !isLegalBannerHidden(c)
+  let legalBanner = false
+  try {
+    legalBanner = isAtLegalRisk(c.req.raw.cf) && !isLegalBannerHidden(c)
+  } catch {
+    // Whatever broke the page may break this too; the footer still carries the notice.
+  }
   const page = buildPageChrome(
     { lang, textSize: DEFAULT_TEXT_SIZE, legalBanner, breaking: null },
     { title: t('error.title'), path: frontPath(lang), alternates: alternatesOf(frontPath), indexable: false },
