@@ -5,7 +5,6 @@ import { csrf } from 'hono/csrf'
 import { etag } from 'hono/etag'
 import { HTTPException } from 'hono/http-exception'
 import { languageDetector } from 'hono/language'
-import { logger } from 'hono/logger'
 import { methodNotAllowed } from 'hono/method-not-allowed'
 import { ARTICLES, findArticle } from './content/articles'
 import { translator } from './i18n'
@@ -24,6 +23,7 @@ import {
   rememberTextSize,
 } from './preferences'
 import { renderer } from './renderer'
+import { requestLog } from './request-log'
 import { securityHeaders } from './security-headers'
 import { DEFAULT_TEXT_SIZE, isTextSize } from './text-sizes'
 import { ArticlePage } from './views/ArticlePage'
@@ -41,7 +41,7 @@ const MAX_PREFERENCES_BODY = 2 * 1024
 const app = new Hono<AppEnv>()
 
 // Method, path, status and duration only: never addresses, cookies or location.
-app.use(logger())
+app.use(requestLog())
 app.use(securityHeaders())
 app.use(methodNotAllowed({ app }))
 app.use(renderer)
