@@ -1,4 +1,7 @@
-/** Serves repeat requests for a page variant from the Cache API, without rendering. */
+/**
+ * Serves repeat requests for a page variant without rendering: from this isolate's memory first, then from the
+ * Cache API, which the isolates of a data centre share.
+ */
 import type { MiddlewareHandler } from 'hono'
 import manifest from './asset-manifest.json'
 import type { AppEnv, PageVariant } from './page'
@@ -40,6 +43,7 @@ export const cacheKeyFor = async (origin: string, path: string, variant: PageVar
 const forReader = (response: Response, status: 'hit' | 'miss'): Response => {
   const copy = new Response(response.body, response)
   copy.headers.set('Cache-Control', `private, max-age=${PAGE_MAX_AGE}`)
+  copy.headers.delete('Expires')
   copy.headers.set('Vary', 'Cookie')
   copy.headers.set(CACHE_STATUS_HEADER, status)
   return copy
@@ -54,6 +58,34 @@ const afterResponse = async (c: Parameters<MiddlewareHandler<AppEnv>>[0], work: 
   }
 }
 
+/** A stored page, as bytes and headers, so each hit builds a fresh Response. */
+type Entry = { body: ArrayBuffer; headers: [string, string][]; expires: number }
+
+/** Pages kept in this isolate: a few variants of a few pages, so a small bound is plenty. */
+const MEMORY_ENTRIES = 256
+const memory = new Map<string, Entry>()
+
+const fromMemory = (key: string, now: number): Response | undefined => {
+  const entry = memory.get(key)
+  if (!entry) return undefined
+  if (entry.expires <= now) {
+    memory.delete(key)
+    return undefined
+  }
+  return new Response(entry.body, { headers: entry.headers })
+}
+
+/** Keeps a stored copy until the moment its `Expires` says, so a copy from the Cache API is not kept longer. */
+const remember = async (key: string, response: Response): Promise<void> => {
+  const expires = Date.parse(response.headers.get('Expires') ?? '')
+  if (Number.isNaN(expires)) return
+  if (memory.size >= MEMORY_ENTRIES) memory.delete(memory.keys().next().value!)
+  memory.set(key, { body: await response.arrayBuffer(), headers: [...response.headers], expires })
+}
+
+/** Empties this isolate's copies (tests that need a cold cache). */
+export const forgetCachedPages = (): void => memory.clear()
+
 export const pageCache = (): MiddlewareHandler<AppEnv> => async (c, next) => {
   const path = c.req.path
   const lang = path.split('/')[1]
@@ -66,9 +98,16 @@ export const pageCache = (): MiddlewareHandler<AppEnv> => async (c, next) => {
   )
     return next()
   const key = await cacheKeyFor(new URL(c.req.url).origin, path, await variantOf(c, lang))
+  const now = Date.now()
+  const inMemory = fromMemory(key.url, now)
+  if (inMemory) {
+    c.res = forReader(inMemory, 'hit')
+    return
+  }
   const cache = await caches.open('pages')
   const cached = await cache.match(key).catch(() => undefined)
   if (cached) {
+    await remember(key.url, cached.clone())
     c.res = forReader(cached, 'hit')
     return
   }
@@ -78,6 +117,8 @@ export const pageCache = (): MiddlewareHandler<AppEnv> => async (c, next) => {
   const stored = new Response(c.res.clone().body, c.res)
   stored.headers.delete('Set-Cookie')
   stored.headers.set('Cache-Control', `public, max-age=${PAGE_MAX_AGE}`)
+  stored.headers.set('Expires', new Date(now + PAGE_MAX_AGE * 1000).toUTCString())
+  await remember(key.url, stored.clone())
   await afterResponse(
     c,
     cache.put(key, stored).catch((error: unknown) => {

@@ -1,11 +1,19 @@
 import { env } from 'cloudflare:test'
-import { afterEach, describe, expect, it } from 'vitest'
-import { breakingNewsKey, parseBreakingItem, readBreakingItem } from '../src/breaking-news'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import {
+  breakingNewsKey,
+  forgetBreakingNews,
+  parseBreakingItem,
+  readBreakingItem,
+} from '../src/breaking-news'
 import { LANGUAGES } from '../src/languages'
 import { ARTICLE_SLUG, fetchPage, textOf } from './helpers'
 
 const ARTICLE = `/ru/articles/${ARTICLE_SLUG}`
 const item = { text: 'Срочно: новые данные о погибших', url: `/ru/articles/${ARTICLE_SLUG}` }
+
+// Each isolate keeps what it read from KV for a few seconds; these tests change KV and look at once.
+beforeEach(() => forgetBreakingNews())
 
 afterEach(async () => {
   for (const lang of LANGUAGES) await env.BREAKING.delete(breakingNewsKey(lang))
