@@ -11,8 +11,11 @@ import { translator } from './i18n'
 import { DEFAULT_LANGUAGE, LANGUAGES, isLanguage, type Language } from './languages'
 import { buildPageChrome, variantOf, type AppEnv } from './page'
 import { isAtLegalRisk } from './legal-risk-regions'
-import { pageCache } from './page-cache'
-import { alternatesOf, allPagePaths, articlePath, frontPath, noticePath } from './paths'
+import { documentCache, pageCache } from './page-cache'
+import { absoluteUrl, alternatesOf, allPagePaths, articlePath, frontPath, noticePath } from './paths'
+import { assetUrl } from './assets'
+import { atomFeed, robotsTxt, sitemap } from './feeds'
+import { newsArticleData } from './structured-data'
 import {
   BANNER_HIDDEN,
   COOKIE,
@@ -80,7 +83,8 @@ app.get('/', detectLanguage, (c) => {
 app.use(`/${LANG}/*`, async (c, next) => {
   await next()
   const lang = routeLanguage(c)
-  if (c.res.status === 200 && readLanguage(c) !== lang) rememberLanguage(c, lang)
+  const isPage = c.res.headers.get('Content-Type')?.startsWith('text/html')
+  if (c.res.status === 200 && isPage && readLanguage(c) !== lang) rememberLanguage(c, lang)
 })
 app.use(`/${LANG}/*`, etag())
 app.use(`/${LANG}/*`, pageCache())
@@ -93,6 +97,8 @@ app.get(`/${LANG}/`, async (c) => {
     path: frontPath(variant.lang),
     alternates: alternatesOf(frontPath),
     indexable: true,
+    description: t('front.description'),
+    previewType: 'website',
   })
   return c.render(<FrontPage t={t} lang={variant.lang} articles={ARTICLES} />, { page })
 })
@@ -107,6 +113,15 @@ app.get(`/${LANG}/articles/:slug`, async (c) => {
     path: articlePath(variant.lang, article.slug),
     alternates: alternatesOf((other) => articlePath(other, article.slug)),
     indexable: true,
+    description: text.summary,
+    previewType: 'article',
+    image: {
+      url: absoluteUrl(variant.origin, assetUrl(article.image.asset)),
+      width: article.image.width,
+      height: article.image.height,
+      alt: text.image.alt,
+    },
+    structuredData: newsArticleData(variant.origin, article, variant.lang),
   })
   return c.render(<ArticlePage t={page.t} lang={variant.lang} article={article} />, {
     page,
@@ -122,9 +137,29 @@ app.get(`/${LANG}/notice`, async (c) => {
     path: noticePath(variant.lang),
     alternates: alternatesOf(noticePath),
     indexable: true,
+    description: t('notice.declared'),
+    previewType: 'website',
   })
   return c.render(<NoticePage t={t} />, { page })
 })
+
+// Feeds, the sitemap and robots.txt are the same for every reader: cached publicly, revalidated by ETag.
+const XML = 'application/xml; charset=utf-8'
+app.use(`/${LANG}/feed.xml`, documentCache())
+app.use('/sitemap.xml', etag(), documentCache())
+app.use('/robots.txt', etag(), documentCache())
+
+app.get(`/${LANG}/feed.xml`, async (c) =>
+  c.body(atomFeed(new URL(c.req.url).origin, routeLanguage(c), ARTICLES), 200, {
+    'Content-Type': 'application/atom+xml; charset=utf-8',
+  }),
+)
+
+app.get('/sitemap.xml', async (c) =>
+  c.body(sitemap(new URL(c.req.url).origin, ARTICLES), 200, { 'Content-Type': XML }),
+)
+
+app.get('/robots.txt', (c) => c.text(robotsTxt(new URL(c.req.url).origin)))
 
 // The no-JavaScript path for the text-size buttons and the banner's "Hide": set the cookie, go back (303).
 app.post(
@@ -165,6 +200,8 @@ app.notFound(async (c) => {
     path: frontPath(variant.lang),
     alternates: alternatesOf(frontPath),
     indexable: false,
+    description: t('notFound.body'),
+    previewType: 'website',
   })
   c.status(404)
   return c.render(
@@ -192,8 +229,15 @@ app.onError(async (error, c) => {
     // Whatever broke the page may break this too; the footer still carries the notice.
   }
   const page = buildPageChrome(
-    { lang, textSize: DEFAULT_TEXT_SIZE, legalBanner, breaking: null },
-    { title: t('error.title'), path: frontPath(lang), alternates: alternatesOf(frontPath), indexable: false },
+    { origin: new URL(c.req.url).origin, lang, textSize: DEFAULT_TEXT_SIZE, legalBanner, breaking: null },
+    {
+      title: t('error.title'),
+      path: frontPath(lang),
+      alternates: alternatesOf(frontPath),
+      indexable: false,
+      description: t('error.body'),
+      previewType: 'website',
+    },
   )
   c.status(500)
   return c.render(

@@ -2,7 +2,7 @@
  * Serves repeat requests for a page variant without rendering: from this isolate's memory first, then from the
  * Cache API, which the isolates of a data centre share.
  */
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import manifest from './asset-manifest.json'
 import type { AppEnv, PageVariant } from './page'
 import { variantOf } from './page'
@@ -39,18 +39,20 @@ export const cacheKeyFor = async (origin: string, path: string, variant: PageVar
   return new Request(key)
 }
 
-/** The reader's copy: private (it depends on their cookies), revalidated with its ETag once a minute. */
-const forReader = (response: Response, status: 'hit' | 'miss'): Response => {
+/** How a reader's own copy may be kept, and what it varies on. */
+type ReaderCaching = { cacheControl: string; vary?: string }
+
+const forReader = (response: Response, status: 'hit' | 'miss', reader: ReaderCaching): Response => {
   const copy = new Response(response.body, response)
-  copy.headers.set('Cache-Control', `private, max-age=${PAGE_MAX_AGE}`)
+  copy.headers.set('Cache-Control', reader.cacheControl)
+  if (reader.vary) copy.headers.set('Vary', reader.vary)
   copy.headers.delete('Expires')
-  copy.headers.set('Vary', 'Cookie')
   copy.headers.set(CACHE_STATUS_HEADER, status)
   return copy
 }
 
 /** Runs a promise after the response where the runtime allows it (a Worker), or before it (elsewhere). */
-const afterResponse = async (c: Parameters<MiddlewareHandler<AppEnv>>[0], work: Promise<unknown>) => {
+const afterResponse = async (c: Context<AppEnv>, work: Promise<unknown>) => {
   try {
     c.executionCtx.waitUntil(work)
   } catch {
@@ -58,10 +60,10 @@ const afterResponse = async (c: Parameters<MiddlewareHandler<AppEnv>>[0], work: 
   }
 }
 
-/** A stored page, as bytes and headers, so each hit builds a fresh Response. */
+/** A stored copy, as bytes and headers, so each hit builds a fresh Response. */
 type Entry = { body: ArrayBuffer; headers: [string, string][]; expires: number }
 
-/** Pages kept in this isolate: a few variants of a few pages, so a small bound is plenty. */
+/** Copies kept in this isolate: a few variants of a few pages, so a small bound is plenty. */
 const MEMORY_ENTRIES = 256
 const memory = new Map<string, Entry>()
 
@@ -83,47 +85,72 @@ const remember = async (key: string, response: Response): Promise<void> => {
   memory.set(key, { body: await response.arrayBuffer(), headers: [...response.headers], expires })
 }
 
-/** Empties this isolate's copies (tests that need a cold cache). */
-export const forgetCachedPages = (): void => memory.clear()
+/**
+ * Serves a cached copy when there is one (memory, then the Cache API), else renders, stores a cookie-free copy
+ * for `PAGE_MAX_AGE` and answers. `keyFor` decides what is cached at all: undefined leaves the request alone.
+ */
+const cached =
+  (
+    keyFor: (c: Context<AppEnv>) => Promise<Request | undefined>,
+    reader: ReaderCaching,
+  ): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    if (c.req.method !== 'GET' || typeof caches === 'undefined') return next()
+    const key = await keyFor(c)
+    if (!key) return next()
+    const now = Date.now()
+    const inMemory = fromMemory(key.url, now)
+    if (inMemory) {
+      c.res = forReader(inMemory, 'hit', reader)
+      return
+    }
+    const cache = await caches.open('pages')
+    const fromCache = await cache.match(key).catch(() => undefined)
+    if (fromCache) {
+      await remember(key.url, fromCache.clone())
+      c.res = forReader(fromCache, 'hit', reader)
+      return
+    }
+    await next()
+    if (c.res.status !== 200) return
+    // The Cache API refuses responses with Set-Cookie, and a cookie must never be shared: store the copy without.
+    const stored = new Response(c.res.clone().body, c.res)
+    stored.headers.delete('Set-Cookie')
+    stored.headers.set('Cache-Control', `public, max-age=${PAGE_MAX_AGE}`)
+    stored.headers.set('Expires', new Date(now + PAGE_MAX_AGE * 1000).toUTCString())
+    await remember(key.url, stored.clone())
+    await afterResponse(
+      c,
+      cache.put(key, stored).catch((error: unknown) => {
+        console.error(JSON.stringify({ event: 'page-cache-put-failed', message: String(error) }))
+      }),
+    )
+    c.res = forReader(c.res, 'miss', reader)
+  }
 
-export const pageCache = (): MiddlewareHandler<AppEnv> => async (c, next) => {
-  const path = c.req.path
-  const lang = path.split('/')[1]
-  // Only the site's own pages are cached; anything else (404s, long or odd paths) is never looked up.
-  if (
-    c.req.method !== 'GET' ||
-    !isLanguage(lang) ||
-    !allPagePaths().has(path) ||
-    typeof caches === 'undefined'
+/**
+ * HTML pages, one copy per variant. The reader's copy is private (it depends on their cookies), kept a minute and
+ * revalidated by ETag; `Vary: Cookie` so a size changed through the no-JS form is never answered from the
+ * browser's cache. Only the site's own pages are looked up: 404s, long or odd paths never are.
+ */
+export const pageCache = (): MiddlewareHandler<AppEnv> =>
+  cached(
+    async (c) => {
+      const path = c.req.path
+      const lang = path.split('/')[1]
+      if (!isLanguage(lang) || !allPagePaths().has(path)) return undefined
+      return cacheKeyFor(new URL(c.req.url).origin, path, await variantOf(c, lang))
+    },
+    { cacheControl: `private, max-age=${PAGE_MAX_AGE}`, vary: 'Cookie' },
   )
-    return next()
-  const key = await cacheKeyFor(new URL(c.req.url).origin, path, await variantOf(c, lang))
-  const now = Date.now()
-  const inMemory = fromMemory(key.url, now)
-  if (inMemory) {
-    c.res = forReader(inMemory, 'hit')
-    return
-  }
-  const cache = await caches.open('pages')
-  const cached = await cache.match(key).catch(() => undefined)
-  if (cached) {
-    await remember(key.url, cached.clone())
-    c.res = forReader(cached, 'hit')
-    return
-  }
-  await next()
-  if (c.res.status !== 200) return
-  // The Cache API refuses responses with Set-Cookie, and a cookie must never be shared: store the page without it.
-  const stored = new Response(c.res.clone().body, c.res)
-  stored.headers.delete('Set-Cookie')
-  stored.headers.set('Cache-Control', `public, max-age=${PAGE_MAX_AGE}`)
-  stored.headers.set('Expires', new Date(now + PAGE_MAX_AGE * 1000).toUTCString())
-  await remember(key.url, stored.clone())
-  await afterResponse(
-    c,
-    cache.put(key, stored).catch((error: unknown) => {
-      console.error(JSON.stringify({ event: 'page-cache-put-failed', message: String(error) }))
-    }),
+
+/** Feeds, the sitemap and robots.txt: the same for every reader, so public, for the same minute as pages. */
+export const documentCache = (): MiddlewareHandler<AppEnv> =>
+  cached(
+    async (c) => {
+      const key = new URL(`/__document${c.req.path}`, new URL(c.req.url).origin)
+      key.searchParams.set('deployment', DEPLOYMENT)
+      return new Request(key)
+    },
+    { cacheControl: `public, max-age=${PAGE_MAX_AGE}` },
   )
-  c.res = forReader(c.res, 'miss')
-}

@@ -12,6 +12,8 @@ import type { TextSize } from './text-sizes'
  * cached copies serve every reader (see page-cache.ts). Nothing else of the request may reach the page.
  */
 export type PageVariant = {
+  /** Scheme and host the reader asked for: absolute URLs are built from it, right on localhost and in production. */
+  origin: string
   lang: Language
   textSize: TextSize
   /** Whether the legal-risk banner is shown above the page (the notice is in every footer regardless). */
@@ -29,12 +31,21 @@ export type PageChrome = PageVariant & {
   path: string
   /** The same page in every language, for the language switcher and `hreflang` links. */
   alternates: Record<Language, string>
-  /** False for 404 and error pages: no `hreflang` links, and `noindex`. */
+  /** False for 404 and error pages: no canonical or `hreflang` links, and `noindex`. */
   indexable: boolean
+  /** One or two sentences for search results and link previews. */
+  description: string
+  /** What a link preview shows: an article, or the site. */
+  previewType: 'article' | 'website'
+  /** The picture a link preview shows, if the page has one. */
+  image?: { url: string; width: number; height: number; alt: string }
+  /** schema.org data about the page, as JSON-LD. */
+  structuredData?: object
 }
 
 /** Reads the variant from the request: cookies for preferences, `request.cf` for the banner, KV for news. */
 export const readVariant = async (c: Context<AppEnv>, lang: Language): Promise<PageVariant> => ({
+  origin: new URL(c.req.url).origin,
   lang,
   textSize: readTextSize(c),
   legalBanner: isAtLegalRisk(c.req.raw.cf) && !isLegalBannerHidden(c),
@@ -50,7 +61,7 @@ export const variantOf = async (c: Context<AppEnv>, lang: Language): Promise<Pag
   return variant
 }
 
-type PageIdentity = Pick<PageChrome, 'path' | 'alternates' | 'indexable'> & { title: string }
+type PageIdentity = Omit<PageChrome, keyof PageVariant | 't'>
 
 /** The frame for a page: its identity joined with the reader's variant. */
 export const buildPageChrome = (variant: PageVariant, page: PageIdentity): PageChrome => {

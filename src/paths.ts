@@ -19,3 +19,9 @@ export const allPagePaths = (): ReadonlySet<string> =>
       ...ARTICLES.map((article) => articlePath(lang, article.slug)),
     ]),
   )
+
+/** The Atom feed of a language's articles. */
+export const feedPath = (lang: Language): string => `/${lang}/feed.xml`
+
+/** An absolute URL on the site the reader reached, so links are right on localhost, a preview and production. */
+export const absoluteUrl = (origin: string, path: string): string => new URL(path, origin).href

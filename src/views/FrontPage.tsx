@@ -2,7 +2,7 @@
 import type { Article } from '../content/article'
 import type { Translate } from '../i18n'
 import type { Language } from '../languages'
-import { articlePath } from '../paths'
+import { articlePath, feedPath } from '../paths'
 import { PublicationDate } from './PublicationDate'
 
 type Props = { t: Translate; lang: Language; articles: readonly Article[] }
@@ -28,5 +28,10 @@ export const FrontPage = ({ t, lang, articles }: Props) => (
         )
       })}
     </ul>
+    <p>
+      <a href={feedPath(lang)} type="application/atom+xml">
+        {t('feed.link')}
+      </a>
+    </p>
   </>
 )

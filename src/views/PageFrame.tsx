@@ -1,13 +1,17 @@
 /** The document around every page: head, skip links, banner, header, breaking news, main, aside and footer. */
 import type { Child } from 'hono/jsx'
 import { assetUrl } from '../assets'
-import { LANGUAGES, DEFAULT_LANGUAGE } from '../languages'
 import type { PageChrome } from '../page'
 import { BreakingNews } from './BreakingNews'
 import { LegalBanner } from './LegalBanner'
+import { PageMeta } from './PageMeta'
 import { SiteFooter } from './SiteFooter'
 import { SiteHeader } from './SiteHeader'
 import { SkipLinks } from './SkipLinks'
+
+/** Inline, so the icon costs no request (the CSP allows `data:` images for it alone). */
+const FAVICON =
+  "data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'><rect width='16' height='16' rx='3' fill='%23a4161a'/><path d='M4 12.5 8 3.5l4 9' stroke='%23fff' stroke-width='2.2' fill='none'/></svg>"
 
 type Props = {
   page: PageChrome
@@ -26,16 +30,8 @@ export const PageFrame = ({ page, aside, children }: Props) => {
         <title>{page.title}</title>
         <link rel="stylesheet" href={assetUrl('site.css')} />
         <script src={assetUrl('enhance.js')} defer></script>
-        {page.indexable ? (
-          <>
-            {LANGUAGES.map((other) => (
-              <link rel="alternate" hreflang={other} href={page.alternates[other]} />
-            ))}
-            <link rel="alternate" hreflang="x-default" href={page.alternates[DEFAULT_LANGUAGE]} />
-          </>
-        ) : (
-          <meta name="robots" content="noindex" />
-        )}
+        <link rel="icon" href={FAVICON} />
+        <PageMeta page={page} />
       </head>
       <body>
         <SkipLinks t={t} />
