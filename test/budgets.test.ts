@@ -27,7 +27,9 @@ const firstLoad = async (lang: string, size: string) => {
     ...[...document.querySelectorAll('script[src]')].map((s) => s.getAttribute('src')),
     ...[...document.querySelectorAll('img[src]')].map((i) => i.getAttribute('src')),
   ].filter((url): url is string => url !== null && !url.startsWith('data:'))
-  const inlineScripts = [...document.querySelectorAll('script:not([src])')].length
+  // JSON-LD is data, not script: nothing runs it.
+  const inlineScripts = [...document.querySelectorAll('script:not([src]):not([type="application/ld+json"])')]
+    .length
   const inlineStyles = [...document.querySelectorAll('style')].length
   const resources = await Promise.all(
     urls.map(async (url) => {

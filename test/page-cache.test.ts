@@ -61,7 +61,13 @@ describe('the page cache', () => {
   })
 
   it('builds its key from the normalised variant, never from the raw cookie', async () => {
-    const variant = { lang: 'en', textSize: 'lg', legalBanner: false, breaking: null } as const
+    const variant = {
+      origin: 'https://reader.example',
+      lang: 'en',
+      textSize: 'lg',
+      legalBanner: false,
+      breaking: null,
+    } as const
     const key = await cacheKeyFor('https://reader.example', '/en/', variant)
     expect(key.url).toMatch(
       /^https:\/\/reader\.example\/__page\/en\/\?size=lg&banner=0&breaking=-&deployment=\w+$/,

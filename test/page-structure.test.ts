@@ -41,8 +41,9 @@ describe.each(LANGUAGES)('the article page in %s', (lang) => {
         l.getAttribute('href'),
       ]),
     )
-    for (const other of LANGUAGES) expect(links[other]).toBe(`/${other}/articles/${ARTICLE_SLUG}`)
-    expect(links['x-default']).toBe(`/en/articles/${ARTICLE_SLUG}`)
+    for (const other of LANGUAGES)
+      expect(links[other]).toBe(`http://localhost/${other}/articles/${ARTICLE_SLUG}`)
+    expect(links['x-default']).toBe(`http://localhost/en/articles/${ARTICLE_SLUG}`)
   })
 
   it('has exactly one h1, the headline', async () => {

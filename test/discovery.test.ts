@@ -1,0 +1,195 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import { describe, expect, it } from 'vitest'
+import { ARTICLES } from '../src/content/articles'
+import { LANGUAGES } from '../src/languages'
+import { serializeJsonLd } from '../src/structured-data'
+import { ARTICLE_SLUG, fetchPage, request } from './helpers'
+
+const ORIGIN = 'https://reader.example'
+const article = ARTICLES[0]!
+const articleUrl = (lang: string) => `${ORIGIN}/${lang}/articles/${ARTICLE_SLUG}`
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  isArray: (name) => ['entry', 'link', 'url', 'xhtml:link'].includes(name),
+})
+
+const meta = (document: Document, key: string) =>
+  [...document.querySelectorAll(`meta[property="${key}"], meta[name="${key}"]`)].map((m) =>
+    m.getAttribute('content'),
+  )
+
+describe.each(LANGUAGES)('the article in %s, for machines', (lang) => {
+  const text = article.text[lang]
+  const load = () => fetchPage(articleUrl(lang))
+
+  it('carries NewsArticle JSON-LD with every field', async () => {
+    const { document } = await load()
+    const scripts = document.querySelectorAll('script[type="application/ld+json"]')
+    expect(scripts).toHaveLength(1)
+    const data = JSON.parse(scripts[0]!.textContent ?? '')
+    expect(data['@context']).toBe('https://schema.org')
+    expect(data['@type']).toBe('NewsArticle')
+    expect(data.headline).toBe(text.headline)
+    expect(data.description).toBe(text.summary)
+    expect(data.datePublished).toBe('2022-03-14')
+    expect(data.inLanguage).toBe(lang)
+    expect(data.url).toBe(articleUrl(lang))
+    expect(data.image.url).toMatch(new RegExp(`^${ORIGIN}/images/unrest-illustration\\.[0-9a-f]{10}\\.jpg$`))
+    expect(data.image.width).toBe(article.image.width)
+    expect(data.image.height).toBe(article.image.height)
+    expect(data.publisher.name).toBe(document.querySelector('header a')?.textContent)
+    expect(data.isAccessibleForFree).toBe(true)
+    if (lang === 'en') {
+      expect(data.translationOfWork).toBeUndefined()
+      expect(data.workTranslation.map((w: { url: string }) => w.url).sort()).toEqual([
+        articleUrl('kk'),
+        articleUrl('ru'),
+      ])
+    } else {
+      expect(data.workTranslation).toBeUndefined()
+      expect(data.translationOfWork.url).toBe(articleUrl('en'))
+      expect(data.translationOfWork.inLanguage).toBe('en')
+    }
+  })
+
+  it('describes itself for link previews, with the image and its size and alt text', async () => {
+    const { document } = await load()
+    const locale = { kk: 'kk_KZ', ru: 'ru_RU', en: 'en_US' }[lang]
+    expect(meta(document, 'og:locale')).toEqual([locale])
+    expect(meta(document, 'og:locale:alternate').sort()).toEqual(
+      ['kk_KZ', 'ru_RU', 'en_US'].filter((l) => l !== locale).sort(),
+    )
+    expect(meta(document, 'og:type')).toEqual(['article'])
+    expect(meta(document, 'og:title')[0]).toContain(text.headline)
+    expect(meta(document, 'og:description')).toEqual([text.summary])
+    expect(meta(document, 'description')).toEqual([text.summary])
+    expect(meta(document, 'og:url')).toEqual([articleUrl(lang)])
+    expect(meta(document, 'og:image')[0]).toMatch(new RegExp(`^${ORIGIN}/images/`))
+    expect(meta(document, 'og:image:width')).toEqual([String(article.image.width)])
+    expect(meta(document, 'og:image:height')).toEqual([String(article.image.height)])
+    expect(meta(document, 'og:image:alt')).toEqual([text.image.alt])
+    expect(meta(document, 'twitter:card')).toEqual(['summary_large_image'])
+    expect(meta(document, 'twitter:image:alt')).toEqual([text.image.alt])
+    expect(document.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(articleUrl(lang))
+  })
+
+  it('advertises its language’s Atom feed', async () => {
+    const { document } = await load()
+    const link = document.querySelector('link[rel="alternate"][type="application/atom+xml"]')
+    expect(link?.getAttribute('href')).toBe(`${ORIGIN}/${lang}/feed.xml`)
+  })
+})
+
+describe('absolute URLs', () => {
+  it('come from the request’s origin, not a fixed host', async () => {
+    const local = await fetchPage(`http://localhost:8787/kk/articles/${ARTICLE_SLUG}`)
+    expect(local.document.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(
+      `http://localhost:8787/kk/articles/${ARTICLE_SLUG}`,
+    )
+    const feed = await (await request('https://preview.reader.example/kk/feed.xml')).text()
+    expect(feed).toContain('https://preview.reader.example/kk/articles/')
+    expect(feed).not.toContain('localhost')
+  })
+})
+
+describe('serializeJsonLd', () => {
+  it('cannot be closed early by any field', () => {
+    const hostile = { headline: '</script><script>alert(1)</script><!--', other: 'a & b > c\u2028d' }
+    const out = serializeJsonLd(hostile)
+    expect(out).not.toMatch(/[<>&\u2028]/)
+    expect(JSON.parse(out)).toEqual(hostile)
+  })
+})
+
+describe.each(LANGUAGES)('the Atom feed in %s', (lang) => {
+  it('is valid Atom with the language, dates, links and summaries', async () => {
+    const response = await request(`${ORIGIN}/${lang}/feed.xml`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('Content-Type')).toBe('application/atom+xml; charset=utf-8')
+    const body = await response.text()
+    expect(XMLValidator.validate(body)).toBe(true)
+    const { feed } = xml.parse(body)
+    expect(feed['@xmlns']).toBe('http://www.w3.org/2005/Atom')
+    expect(feed['@xml:lang']).toBe(lang)
+    expect(feed.title).toMatch(/\S/)
+    expect(feed.id).toBe(`${ORIGIN}/${lang}/feed.xml`)
+    expect(Date.parse(feed.updated)).toBe(Date.parse('2022-03-14T00:00:00Z'))
+    expect(feed.author.name).toMatch(/\S/)
+    expect(feed.link.find((l: Record<string, string>) => l['@rel'] === 'self')['@href']).toBe(
+      `${ORIGIN}/${lang}/feed.xml`,
+    )
+    expect(feed.entry).toHaveLength(ARTICLES.length)
+    const [entry] = feed.entry
+    expect(entry.title).toBe(article.text[lang].headline)
+    expect(entry.summary).toBe(article.text[lang].summary)
+    expect(entry.id).toBe(articleUrl(lang))
+    expect(Date.parse(entry.updated)).not.toBeNaN()
+    expect(Date.parse(entry.published)).toBe(Date.parse('2022-03-14T00:00:00Z'))
+    expect(entry.link[0]['@href']).toBe(articleUrl(lang))
+    expect(entry.link.map((l: Record<string, string>) => l['@hreflang']).sort()).toEqual(
+      [...LANGUAGES].sort(),
+    )
+  })
+
+  it('is linked from the front page, visibly', async () => {
+    const { document } = await fetchPage(`/${lang}/`)
+    expect(document.querySelector(`main a[href="/${lang}/feed.xml"]`)?.textContent).toMatch(/Atom/)
+  })
+
+  it('is cached like the pages: a minute, with an ETag that answers 304', async () => {
+    const first = await request(`/${lang}/feed.xml`)
+    expect(first.headers.get('Cache-Control')).toBe('public, max-age=60')
+    const tag = first.headers.get('ETag')!
+    const again = await request(`/${lang}/feed.xml`, { headers: { 'If-None-Match': tag } })
+    expect(again.status).toBe(304)
+    expect(first.headers.getSetCookie()).toEqual([])
+  })
+})
+
+describe('the sitemap', () => {
+  it('lists every page in every language with its alternates and x-default', async () => {
+    const response = await request(`${ORIGIN}/sitemap.xml`)
+    expect(response.headers.get('Content-Type')).toBe('application/xml; charset=utf-8')
+    expect(response.headers.get('Cache-Control')).toBe('public, max-age=60')
+    const body = await response.text()
+    expect(XMLValidator.validate(body)).toBe(true)
+    const { urlset } = xml.parse(body)
+    expect(urlset['@xmlns']).toBe('http://www.sitemaps.org/schemas/sitemap/0.9')
+    expect(urlset['@xmlns:xhtml']).toBe('http://www.w3.org/1999/xhtml')
+    const locs = urlset.url.map((u: { loc: string }) => u.loc)
+    for (const lang of LANGUAGES)
+      for (const path of [`/${lang}/`, `/${lang}/notice`, `/${lang}/articles/${ARTICLE_SLUG}`])
+        expect(locs).toContain(`${ORIGIN}${path}`)
+    for (const url of urlset.url) {
+      const hreflangs = url['xhtml:link'].map((l: Record<string, string>) => l['@hreflang'])
+      expect(hreflangs).toEqual([...LANGUAGES, 'x-default'])
+      expect(url['xhtml:link'].map((l: Record<string, string>) => l['@href'])).toContain(url.loc)
+    }
+  })
+
+  it('is named in robots.txt', async () => {
+    const response = await request(`${ORIGIN}/robots.txt`)
+    expect(response.headers.get('Content-Type')).toMatch(/^text\/plain/)
+    expect(await response.text()).toMatch(new RegExp(`^Sitemap: ${ORIGIN}/sitemap\\.xml$`, 'm'))
+  })
+})
+
+describe('every hreflang target', () => {
+  it('answers 200', async () => {
+    const targets = new Set<string>()
+    const sitemap = xml.parse(await (await request(`${ORIGIN}/sitemap.xml`)).text())
+    for (const url of sitemap.urlset.url) for (const link of url['xhtml:link']) targets.add(link['@href'])
+    for (const lang of LANGUAGES) {
+      for (const path of [`/${lang}/`, `/${lang}/notice`, `/${lang}/articles/${ARTICLE_SLUG}`]) {
+        const { document } = await fetchPage(`${ORIGIN}${path}`)
+        for (const link of document.querySelectorAll('link[hreflang], a[hreflang]'))
+          targets.add(new URL(link.getAttribute('href')!, ORIGIN).href)
+      }
+      const feed = xml.parse(await (await request(`${ORIGIN}/${lang}/feed.xml`)).text()).feed
+      for (const entry of feed.entry) for (const link of entry.link) targets.add(link['@href'])
+    }
+    expect(targets.size).toBe(9)
+    for (const target of targets) expect((await request(target)).status, target).toBe(200)
+  })
+})
