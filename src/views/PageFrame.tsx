@@ -9,9 +9,13 @@ import { SiteFooter } from './SiteFooter'
 import { SiteHeader } from './SiteHeader'
 import { SkipLinks } from './SkipLinks'
 
-/** Inline, so the icon costs no request (the CSP allows `data:` images for it alone). */
-const FAVICON =
-  "data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'><rect width='16' height='16' rx='3' fill='%23a4161a'/><path d='M4 12.5 8 3.5l4 9' stroke='%23fff' stroke-width='2.2' fill='none'/></svg>"
+/**
+ * Inline, so the icon costs no request (the CSP allows `data:` images for it alone). `<`, `>` and spaces are
+ * percent-encoded: a URL may not hold them as they are, and the page must stay valid HTML.
+ */
+const FAVICON_SVG =
+  "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'><rect width='16' height='16' rx='3' fill='%23a4161a'/><path d='M4 12.5 8 3.5l4 9' stroke='%23fff' stroke-width='2.2' fill='none'/></svg>"
+const FAVICON = `data:image/svg+xml,${FAVICON_SVG.replace(/[<> ]/g, (character) => encodeURIComponent(character))}`
 
 type Props = {
   page: PageChrome
