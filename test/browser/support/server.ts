@@ -1,0 +1,120 @@
+/** Starts the site with `wrangler dev` on a free loopback port, optionally as seen from a `request.cf` fixture. */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..')
+const WRANGLER = join(ROOT, 'node_modules/wrangler/bin/wrangler.js')
+/** The project's pinned Node (the `node` devDependency): wrangler needs 22 or newer, and the machine may have 20. */
+const NODE = existsSync(join(ROOT, 'node_modules/.bin/node'))
+  ? join(ROOT, 'node_modules/.bin/node')
+  : process.execPath
+
+/** The `request.cf` fixtures in test/fixtures/cf/. */
+export type CfFixture = 'ru' | 'crimea' | 'donetsk' | 'lviv' | 'kz' | 'tor'
+
+export type Site = {
+  /** `http://127.0.0.1:<port>`, without a trailing slash. */
+  url: string
+  stop: () => Promise<void>
+}
+
+/** Every server still running, so a crashed or interrupted run leaves no workerd behind. */
+const running = new Set<ChildProcess>()
+process.once('exit', () => {
+  for (const child of running) killGroup(child, 'SIGKILL')
+})
+
+const killGroup = (child: ChildProcess, signal: NodeJS.Signals): void => {
+  try {
+    // Negative pid: the whole process group, so the workerd processes wrangler started go too.
+    if (child.pid !== undefined) process.kill(-child.pid, signal)
+  } catch {
+    // Already gone.
+  }
+}
+
+const freePort = (): Promise<number> =>
+  new Promise((done, fail) => {
+    const probe = createServer()
+    probe.once('error', fail)
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      probe.close(() =>
+        typeof address === 'object' && address ? done(address.port) : fail(new Error('no port')),
+      )
+    })
+  })
+
+const answers = async (url: string): Promise<boolean> => {
+  try {
+    const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(2_000) })
+    await response.body?.cancel()
+    return response.status === 200
+  } catch {
+    return false
+  }
+}
+
+const STARTUP_TIMEOUT_MS = 60_000
+
+/**
+ * Runs `wrangler dev` under the project's pinned Node, with its own
+ * local state in a temporary folder so two servers never share a KV database, and waits until a page answers.
+ */
+export const startSite = async ({ fixture }: { fixture?: CfFixture } = {}): Promise<Site> => {
+  const port = await freePort()
+  const url = `http://127.0.0.1:${port}`
+  const state = mkdtempSync(join(tmpdir(), 'azattyq-wrangler-'))
+  const env: NodeJS.ProcessEnv = { ...process.env, WRANGLER_SEND_METRICS: 'false' }
+  if (fixture) env.CLOUDFLARE_CF_FETCH_PATH = join(ROOT, 'test/fixtures/cf', `${fixture}.json`)
+  else delete env.CLOUDFLARE_CF_FETCH_PATH
+  const child = spawn(
+    NODE,
+    [
+      WRANGLER,
+      'dev',
+      '--port',
+      String(port),
+      '--ip',
+      '127.0.0.1',
+      '--persist-to',
+      state,
+      '--show-interactive-dev-session=false',
+      '--log-level',
+      'warn',
+    ],
+    { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+  )
+  running.add(child)
+  let output = ''
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const exited = new Promise<void>((done) => child.once('exit', () => done()))
+
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) {
+      killGroup(child, 'SIGTERM')
+      const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 5_000)
+      await exited
+      clearTimeout(timer)
+    }
+    // workerd may outlive wrangler's node process by a moment: make sure the group is gone.
+    killGroup(child, 'SIGKILL')
+    running.delete(child)
+    rmSync(state, { recursive: true, force: true })
+  }
+
+  const deadline = Date.now() + STARTUP_TIMEOUT_MS
+  while (!(await answers(`${url}/en/`))) {
+    if (child.exitCode !== null || child.signalCode !== null || Date.now() > deadline) {
+      await stop()
+      throw new Error(`wrangler dev${fixture ? ` (${fixture})` : ''} did not start on ${url}:\n${output}`)
+    }
+    await new Promise((done) => setTimeout(done, 200))
+  }
+  return { url, stop }
+}
