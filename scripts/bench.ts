@@ -1,0 +1,172 @@
+// `npm run bench`: what a page costs and weighs, measured on this machine in one run (see BENCHMARKS.md).
+//  1. server render cost per page and language, uncached, in µs (the built Worker bundle run in Node);
+//  2. throughput and p99 of the cached article beside a static asset, both from one `wrangler dev`;
+//  3. page weights (raw, gzip, brotli) and request counts, and the Worker bundle size;
+//  4. Lighthouse mobile scores for the article, where Chromium is installed.
+import autocannon from 'autocannon'
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import { startSite } from '../test/browser/support/server.ts'
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../..')
+const LANGUAGES = ['kk', 'ru', 'en'] as const
+const SIZES = ['xs', 'sm', 'md', 'lg'] as const
+const ARTICLE = (lang: string) => `/${lang}/articles/kazakhstan-contradictory-death-tolls-unrest`
+const PAGES = {
+  front: (l: string) => `/${l}/`,
+  article: ARTICLE,
+  notice: (l: string) => `/${l}/notice`,
+  notFound: (l: string) => `/${l}/missing`,
+}
+const CHROMIUM = '/usr/bin/chromium'
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
+const gzip = (bytes: Buffer) => gzipSync(bytes, { level: 9 }).byteLength
+const brotli = (bytes: Buffer) =>
+  brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).byteLength
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]!
+}
+const table = (rows: Record<string, unknown>[]) => console.table(rows)
+
+// 0. Build the Worker as it would be deployed.
+const out = mkdtempSync(join(tmpdir(), 'azattyq-bench-'))
+execFileSync(
+  process.execPath,
+  [join(ROOT, 'node_modules/wrangler/bin/wrangler.js'), 'deploy', '--dry-run', '--outdir', out],
+  {
+    cwd: ROOT,
+    stdio: 'ignore',
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+  },
+)
+const bundle = readFileSync(join(out, 'index.js'))
+
+console.log('\n## 1. Server render cost, uncached (median of 400 renders after 100 warm-ups, µs)\n')
+{
+  const worker = (await import(pathToFileURL(join(out, 'index.js')).href)).default as {
+    fetch: (request: Request, env: unknown) => Promise<Response>
+  }
+  // Quiet the request log: printing it would be most of what is measured.
+  const log = console.log
+  const rows: Record<string, unknown>[] = []
+  for (const [page, path] of Object.entries(PAGES)) {
+    const row: Record<string, unknown> = { page }
+    for (const lang of LANGUAGES) {
+      const times: number[] = []
+      console.log = () => {}
+      for (let i = 0; i < 500; i++) {
+        const start = process.hrtime.bigint()
+        const response = await worker.fetch(new Request(`http://localhost${path(lang)}`), {})
+        await response.text()
+        if (i >= 100) times.push(Number(process.hrtime.bigint() - start) / 1000)
+      }
+      console.log = log
+      row[lang] = Math.round(median(times))
+    }
+    rows.push(row)
+  }
+  table(rows)
+}
+
+const site = await startSite()
+try {
+  console.log(
+    '\n## 2. Throughput: the cached article beside a static asset (one wrangler dev, 32 connections, 10 s each)\n',
+  )
+  const article = await (await fetch(site.url + ARTICLE('en'))).text()
+  const css = /href="(\/site\.[0-9a-f]+\.css)"/.exec(article)?.[1]
+  if (!css) throw new Error('no stylesheet link in the article')
+  const run = async (path: string) => {
+    const result = await autocannon({ url: site.url + path, connections: 32, duration: 10 })
+    return {
+      path,
+      rps: Math.round(result.requests.average),
+      p50ms: result.latency.p50,
+      p99ms: result.latency.p99,
+      errors: result.errors,
+      non2xx: result.non2xx,
+    }
+  }
+  const page = await run(ARTICLE('en'))
+  const asset = await run(css)
+  table([page, asset])
+  console.log(`article / static asset throughput: ${(page.rps / asset.rps).toFixed(2)}× (goal ≥ 0.8×)`)
+
+  console.log('\n## 3. Page weights and requests (gzip -9, brotli 11; the JPEG is sent as is)\n')
+  const rows: Record<string, unknown>[] = []
+  for (const lang of LANGUAGES)
+    for (const size of SIZES) {
+      const html = Buffer.from(
+        await (await fetch(site.url + ARTICLE(lang), { headers: { Cookie: `size=${size}` } })).arrayBuffer(),
+      )
+      const text = html.toString()
+      const urls = [...text.matchAll(/(?:href|src)="(\/[^"]+\.(?:css|js|jpg|svg|png|webp))"/g)].map(
+        (m) => m[1]!,
+      )
+      const resources = await Promise.all(
+        urls.map(async (url) => Buffer.from(await (await fetch(site.url + url)).arrayBuffer())),
+      )
+      const sent = (bytes: Buffer, url: string) =>
+        /\.(jpg|png|webp)$/.test(url) ? bytes.byteLength : gzip(bytes)
+      const critical =
+        gzip(html) + resources.reduce((t, b, i) => t + (/\.(css|js)$/.test(urls[i]!) ? gzip(b) : 0), 0)
+      const total = gzip(html) + resources.reduce((t, b, i) => t + sent(b, urls[i]!), 0)
+      rows.push({
+        lang,
+        size,
+        'html raw': html.byteLength,
+        'html gzip': gzip(html),
+        'html br': brotli(html),
+        'critical gzip': kb(critical),
+        'first load': kb(total),
+        requests: 1 + urls.length,
+      })
+    }
+  table(rows)
+  console.log(`Worker bundle: ${kb(bundle.byteLength)} raw, ${kb(gzip(bundle))} gzip (budget 100 KB gzip)`)
+
+  console.log('\n## 4. Lighthouse (mobile, default throttling)\n')
+  if (!existsSync(CHROMIUM)) console.log(`skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`)
+  else {
+    const report = join(out, 'lighthouse.json')
+    execFileSync(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules/lighthouse/cli/index.js'),
+        site.url + ARTICLE('en'),
+        '--quiet',
+        '--output=json',
+        `--output-path=${report}`,
+        '--only-categories=performance,accessibility,best-practices,seo',
+        '--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking --disable-component-update --disable-sync',
+      ],
+      { env: { ...process.env, CHROME_PATH: CHROMIUM }, stdio: 'ignore' },
+    )
+    const result = JSON.parse(readFileSync(report, 'utf8'))
+    const scores = Object.fromEntries(
+      Object.entries(result.categories as Record<string, { score: number }>).map(([k, v]) => [
+        k,
+        Math.round(v.score * 100),
+      ]),
+    )
+    const audit = (id: string) => result.audits[id]?.displayValue
+    table([
+      {
+        ...scores,
+        FCP: audit('first-contentful-paint'),
+        LCP: audit('largest-contentful-paint'),
+        CLS: audit('cumulative-layout-shift'),
+        TBT: audit('total-blocking-time'),
+      },
+    ])
+  }
+} finally {
+  await site.stop()
+  rmSync(out, { recursive: true, force: true })
+}
