@@ -13,7 +13,7 @@ document.addEventListener('submit', (event) => {
       other.setAttribute('aria-pressed', String(other === button))
     const status = form.querySelector('[role="status"]')
     const legend = form.querySelector('legend')
-    if (status && legend) status.textContent = `${legend.textContent}: ${button.textContent}`
+    if (status && legend) status.textContent = `${legend.textContent}: ${button.getAttribute('aria-label')}`
   } else if (button.name === 'banner') {
     const banner = form.closest('section')
     if (banner) banner.hidden = true
@@ -21,5 +21,12 @@ document.addEventListener('submit', (event) => {
   } else return
   event.preventDefault()
   // The answer is a redirect back to this page; following it would download the page again for nothing.
-  fetch(form.action, { method: 'POST', body, redirect: 'manual', credentials: 'same-origin' }).catch(() => {})
+  // keepalive: the choice is stored even if the reader leaves the page at once.
+  fetch(form.action, {
+    method: 'POST',
+    body,
+    redirect: 'manual',
+    credentials: 'same-origin',
+    keepalive: true,
+  }).catch(() => {})
 })

@@ -32,11 +32,11 @@ describe('the text-size control', () => {
     const buttons = [...(form?.querySelectorAll('button[name="size"]') ?? [])]
     expect(buttons.map((b) => b.getAttribute('value'))).toEqual([...TEXT_SIZES])
     for (const button of buttons) {
-      const visible = button.firstChild?.textContent ?? ''
+      const visible = button.textContent ?? ''
       expect(visible).toBe(textSizeLabel(button.getAttribute('value') as never))
       // The accessible name begins with the visible label and goes on to say what it means (WCAG 2.5.3).
-      const name = button.textContent ?? ''
-      expect(name.startsWith(visible)).toBe(true)
+      const name = button.getAttribute('aria-label') ?? ''
+      expect(name.startsWith(`${visible}, `)).toBe(true)
       expect(name.length).toBeGreaterThan(visible.length + 3)
     }
     expect(form?.querySelector('[role="status"]')).not.toBeNull()

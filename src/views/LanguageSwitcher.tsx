@@ -7,7 +7,8 @@ type Props = { t: Translate; lang: Language; alternates: Record<Language, string
 
 export const LanguageSwitcher = ({ t, lang, alternates }: Props) => (
   <div class="control">
-    <span class="control-label" id="language-label">
+    {/* Seen by everyone; read once, as the list's name, not again as loose text before it. */}
+    <span class="control-label" id="language-label" aria-hidden="true">
       {t('language.switcherLabel')}
     </span>
     <ul class="choices" aria-labelledby="language-label">

@@ -5,7 +5,7 @@ import type { Language } from '../languages'
 type Props = { t: Translate; lang: Language; returnTo: string }
 
 export const LegalBanner = ({ t, lang, returnTo }: Props) => (
-  <section class="legal-banner" aria-labelledby="legal-banner-heading" data-enhance="legal-banner">
+  <section class="legal-banner" aria-labelledby="legal-banner-heading">
     <h2 id="legal-banner-heading">{t('notice.bannerHeading')}</h2>
     <p>{t('notice.declared')}</p>
     <p>{t('notice.risk')}</p>
