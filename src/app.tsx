@@ -12,7 +12,7 @@ import { DEFAULT_LANGUAGE, LANGUAGES, isLanguage, type Language } from './langua
 import { buildPageChrome, variantOf, type AppEnv } from './page'
 import { isAtLegalRisk } from './legal-risk-regions'
 import { documentCache, pageCache } from './page-cache'
-import { absoluteUrl, alternatesOf, allPagePaths, articlePath, frontPath, noticePath } from './paths'
+import { absoluteUrl, alternatesOf, ALL_PAGE_PATHS, articlePath, frontPath, noticePath } from './paths'
 import { assetUrl } from './assets'
 import { atomFeed, robotsTxt, sitemap } from './feeds'
 import { newsArticleData } from './structured-data'
@@ -174,14 +174,14 @@ app.post(
     if (isTextSize(size)) rememberTextSize(c, size)
     if (banner === BANNER_HIDDEN) hideLegalBanner(c)
     // Only a page this site serves: never a URL taken from the request, so never an open redirect.
-    const back = typeof form.return === 'string' && allPagePaths().has(form.return) ? form.return : '/'
+    const back = typeof form.return === 'string' && ALL_PAGE_PATHS.has(form.return) ? form.return : '/'
     return c.redirect(back, 303)
   },
 )
 
 /** A known page this path is a variant of (case, trailing slash), or undefined. */
 const canonicalVariant = (path: string): string | undefined => {
-  const known = allPagePaths()
+  const known = ALL_PAGE_PATHS
   const lower = path.toLowerCase()
   const candidates = [lower, lower.endsWith('/') ? lower.slice(0, -1) : `${lower}/`]
   return candidates.find((candidate) => candidate !== path && known.has(candidate))

@@ -6,7 +6,7 @@ import type { Context, MiddlewareHandler } from 'hono'
 import manifest from './asset-manifest.json'
 import type { AppEnv, PageVariant } from './page'
 import { variantOf } from './page'
-import { allPagePaths } from './paths'
+import { ALL_PAGE_PATHS } from './paths'
 import { isLanguage } from './languages'
 
 /** How long a stored page is served: breaking news and corrections show within a minute. */
@@ -30,13 +30,21 @@ const digest = async (text: string): Promise<string> => {
  * The cache key: built from the normalised variant, never from raw headers or cookies, so an attacker's odd
  * cookie or header cannot create variants, and two readers with the same choices share one copy.
  */
-export const cacheKeyFor = async (origin: string, path: string, variant: PageVariant): Promise<Request> => {
-  const key = new URL(`/__page${path}`, origin)
-  key.searchParams.set('size', variant.textSize)
-  key.searchParams.set('banner', variant.legalBanner ? '1' : '0')
-  key.searchParams.set('breaking', variant.breaking ? await digest(JSON.stringify(variant.breaking)) : '-')
-  key.searchParams.set('deployment', DEPLOYMENT)
-  return new Request(key)
+export const cacheKeyFor = async (origin: string, path: string, variant: PageVariant): Promise<string> => {
+  const breaking = variant.breaking ? await breakingDigest(variant.breaking) : '-'
+  const banner = variant.legalBanner ? '1' : '0'
+  // Every part is from a closed set or a hash; the path is one of the site's own (see pageCache).
+  return `${origin}/__page${path}?size=${variant.textSize}&banner=${banner}&breaking=${breaking}&deployment=${DEPLOYMENT}`
+}
+
+/** The breaking item's hash, once per item: KV reads are memoised, so the same object comes back for a while. */
+const breakingDigests = new WeakMap<object, string>()
+const breakingDigest = async (item: object): Promise<string> => {
+  const known = breakingDigests.get(item)
+  if (known) return known
+  const hash = await digest(JSON.stringify(item))
+  breakingDigests.set(item, hash)
+  return hash
 }
 
 /** How a reader's own copy may be kept, and what it varies on. */
@@ -91,7 +99,7 @@ const remember = async (key: string, response: Response): Promise<void> => {
  */
 const cached =
   (
-    keyFor: (c: Context<AppEnv>) => Promise<Request | undefined>,
+    keyFor: (c: Context<AppEnv>) => Promise<string | undefined>,
     reader: ReaderCaching,
   ): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
@@ -99,7 +107,7 @@ const cached =
     const key = await keyFor(c)
     if (!key) return next()
     const now = Date.now()
-    const inMemory = fromMemory(key.url, now)
+    const inMemory = fromMemory(key, now)
     if (inMemory) {
       c.res = forReader(inMemory, 'hit', reader)
       return
@@ -107,7 +115,7 @@ const cached =
     const cache = await caches.open('pages')
     const fromCache = await cache.match(key).catch(() => undefined)
     if (fromCache) {
-      await remember(key.url, fromCache.clone())
+      await remember(key, fromCache.clone())
       c.res = forReader(fromCache, 'hit', reader)
       return
     }
@@ -118,7 +126,11 @@ const cached =
     stored.headers.delete('Set-Cookie')
     stored.headers.set('Cache-Control', `public, max-age=${PAGE_MAX_AGE}`)
     stored.headers.set('Expires', new Date(now + PAGE_MAX_AGE * 1000).toUTCString())
-    await remember(key.url, stored.clone())
+    // The ETag is worked out once, here, so a hit is not hashed again on its way to each reader.
+    const tag = `"${await digest(await c.res.clone().text())}"`
+    stored.headers.set('ETag', tag)
+    c.res.headers.set('ETag', tag)
+    await remember(key, stored.clone())
     await afterResponse(
       c,
       cache.put(key, stored).catch((error: unknown) => {
@@ -138,7 +150,7 @@ export const pageCache = (): MiddlewareHandler<AppEnv> =>
     async (c) => {
       const path = c.req.path
       const lang = path.split('/')[1]
-      if (!isLanguage(lang) || !allPagePaths().has(path)) return undefined
+      if (!isLanguage(lang) || !ALL_PAGE_PATHS.has(path)) return undefined
       return cacheKeyFor(new URL(c.req.url).origin, path, await variantOf(c, lang))
     },
     { cacheControl: `private, max-age=${PAGE_MAX_AGE}`, vary: 'Cookie' },
@@ -148,9 +160,7 @@ export const pageCache = (): MiddlewareHandler<AppEnv> =>
 export const documentCache = (): MiddlewareHandler<AppEnv> =>
   cached(
     async (c) => {
-      const key = new URL(`/__document${c.req.path}`, new URL(c.req.url).origin)
-      key.searchParams.set('deployment', DEPLOYMENT)
-      return new Request(key)
+      return `${new URL(c.req.url).origin}/__document${c.req.path}?deployment=${DEPLOYMENT}`
     },
     { cacheControl: `public, max-age=${PAGE_MAX_AGE}` },
   )

@@ -11,14 +11,13 @@ export const alternatesOf = (pathFor: (lang: Language) => string): Record<Langua
   Object.fromEntries(LANGUAGES.map((lang) => [lang, pathFor(lang)])) as Record<Language, string>
 
 /** Every page the site serves, in every language: the only paths a preference form may send a reader back to. */
-export const allPagePaths = (): ReadonlySet<string> =>
-  new Set(
-    LANGUAGES.flatMap((lang) => [
-      frontPath(lang),
-      noticePath(lang),
-      ...ARTICLES.map((article) => articlePath(lang, article.slug)),
-    ]),
-  )
+export const ALL_PAGE_PATHS: ReadonlySet<string> = new Set(
+  LANGUAGES.flatMap((lang) => [
+    frontPath(lang),
+    noticePath(lang),
+    ...ARTICLES.map((article) => articlePath(lang, article.slug)),
+  ]),
+)
 
 /** The Atom feed of a language's articles. */
 export const feedPath = (lang: Language): string => `/${lang}/feed.xml`

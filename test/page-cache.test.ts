@@ -69,7 +69,7 @@ describe('the page cache', () => {
       breaking: null,
     } as const
     const key = await cacheKeyFor('https://reader.example', '/en/', variant)
-    expect(key.url).toMatch(
+    expect(key).toMatch(
       /^https:\/\/reader\.example\/__page\/en\/\?size=lg&banner=0&breaking=-&deployment=\w+$/,
     )
     const path = '/en/notice'
