@@ -25,6 +25,8 @@ export type ArticleImage = {
   asset: AssetName
   width: number
   height: number
+  /** The same picture at a smaller width, for phones: a slow network should not pay for pixels it cannot show. */
+  narrow?: { asset: AssetName; width: number }
 }
 
 export type Article = {

@@ -8,7 +8,12 @@ export const ARTICLES: readonly Article[] = [
   {
     slug: 'kazakhstan-contradictory-death-tolls-unrest',
     published: '2022-03-14',
-    image: { asset: 'images/unrest-illustration.jpg', width: 960, height: 540 },
+    image: {
+      asset: 'images/unrest-illustration.jpg',
+      width: 960,
+      height: 540,
+      narrow: { asset: 'images/unrest-illustration-480.jpg', width: 480 },
+    },
     originalUrl: 'https://www.rferl.org/a/kazakhstan-contradictory-death-tolls-unrest/31752499.html',
     text: { en, kk, ru },
   },

@@ -19,6 +19,12 @@ export const ArticlePage = ({ t, lang, article }: Props) => {
       <figure>
         <img
           src={assetUrl(article.image.asset)}
+          srcset={
+            article.image.narrow &&
+            `${assetUrl(article.image.narrow.asset)} ${article.image.narrow.width}w, ${assetUrl(article.image.asset)} ${article.image.width}w`
+          }
+          // The column is 42rem at most, inside 1rem of padding a side: on a phone, the width of the screen.
+          sizes={article.image.narrow && '(min-width: 44rem) 42rem, 100vw'}
           width={article.image.width}
           height={article.image.height}
           alt={text.image.alt}
