@@ -44,7 +44,7 @@ export type PageChrome = PageVariant & {
 }
 
 /** Reads the variant from the request: cookies for preferences, `request.cf` for the banner, KV for news. */
-export const readVariant = async (c: Context<AppEnv>, lang: Language): Promise<PageVariant> => ({
+const readVariant = async (c: Context<AppEnv>, lang: Language): Promise<PageVariant> => ({
   origin: new URL(c.req.url).origin,
   lang,
   textSize: readTextSize(c),
