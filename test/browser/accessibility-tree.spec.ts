@@ -1,22 +1,17 @@
 /** The accessibility tree a screen reader walks: landmarks, one heading outline, the date and caption, the switcher. */
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { formatLongDate } from '../../src/dates'
-import { launchChromium, openContext, setReaderState, siteUrl, visit } from './support/browser'
+import { openContext, setReaderState, siteUrl, useChromium, visit } from './support/browser'
 import { ARTICLE, LANGUAGES, PAGE_NAMES, PAGES, translator } from './support/site'
 
-let browser: Browser
+const browser = useChromium()
 let context: BrowserContext
 let page: Page
 
 beforeAll(async () => {
-  browser = await launchChromium()
-  context = await openContext(browser)
+  context = await openContext(browser())
   page = await context.newPage()
-})
-
-afterAll(async () => {
-  await browser?.close()
 })
 
 /** The headings in reading order, as the snapshot (the accessibility tree) lists them. */

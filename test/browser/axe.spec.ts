@@ -1,8 +1,8 @@
 /** axe-core's WCAG 2.2 A/AA and best-practice rules on every page, language, colour scheme, text size and banner state. */
-import type { Browser, BrowserContext } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { BrowserContext } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { AXE_CONTEXT_OPTIONS, countRules, findViolations } from './support/axe'
-import { launchChromium, openContext, setReaderState, siteUrl, visit } from './support/browser'
+import { openContext, setReaderState, siteUrl, useChromium, visit } from './support/browser'
 import { LANGUAGES, PAGE_NAMES, PAGES, type TextSize } from './support/site'
 
 const SCHEMES = ['light', 'dark'] as const
@@ -12,16 +12,11 @@ const BANNER_STATES = [
   { banner: 'with the banner hidden', bannerHidden: true },
 ] as const
 
-let browser: Browser
+const browser = useChromium()
 let context: BrowserContext
 
 beforeAll(async () => {
-  browser = await launchChromium()
-  context = await openContext(browser, AXE_CONTEXT_OPTIONS)
-})
-
-afterAll(async () => {
-  await browser?.close()
+  context = await openContext(browser(), AXE_CONTEXT_OPTIONS)
 })
 
 it('runs the rules under the WCAG 2.2 A/AA and best-practice tags, and reports what breaks them', async () => {

@@ -1,33 +1,21 @@
 /** Keyboard only: the skip link first, every control reached and operated, a visible focus ring, no trap. */
-import type { Browser, BrowserContext, ElementHandle, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import {
-  launchChromium,
-  openContext,
-  preferenceStored,
-  setReaderState,
-  siteUrl,
-  visit,
-} from './support/browser'
+import type { BrowserContext, ElementHandle, Locator, Page } from 'playwright-core'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { openContext, preferenceStored, setReaderState, siteUrl, useChromium, visit } from './support/browser'
 import { LANGUAGES, PAGE_NAMES, PAGES, textSizeButtonName, translator } from './support/site'
 
-let browser: Browser
+const browser = useChromium()
 let context: BrowserContext
 let page: Page
 
 beforeAll(async () => {
-  browser = await launchChromium()
-  context = await openContext(browser, { viewport: { width: 1024, height: 768 } })
+  context = await openContext(browser(), { viewport: { width: 1024, height: 768 } })
 })
 
 beforeEach(async () => {
   await setReaderState(context, siteUrl(), {})
   page = await context.newPage()
   return () => page.close()
-})
-
-afterAll(async () => {
-  await browser?.close()
 })
 
 /** Where an element sits in the document: an identity that survives between evaluations. */

@@ -1,19 +1,9 @@
 /** No layout shift: the photo's box is reserved before it arrives, and nothing is put above the text after paint. */
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, openContext, visit } from './support/browser'
-import { ARTICLE, LANGUAGES, TEXT_SIZES } from './support/site'
-import { PAGES } from './support/site'
+import { describe, expect, it } from 'vitest'
+import { openContext, useChromium, visit } from './support/browser'
+import { ARTICLE, LANGUAGES, PAGES, TEXT_SIZES } from './support/site'
 
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = useChromium()
 
 /** The page's cumulative layout shift so far, from the browser's own layout-shift entries. */
 const cumulativeLayoutShift = `new Promise((resolve) => {
@@ -26,7 +16,7 @@ const cumulativeLayoutShift = `new Promise((resolve) => {
 
 describe.each(LANGUAGES)('the article in %s', (lang) => {
   it.each(TEXT_SIZES)('does not shift while its photo arrives late, at %s on a phone', async (textSize) => {
-    const context = await openContext(browser, { textSize, viewport: { width: 360, height: 740 } })
+    const context = await openContext(browser(), { textSize, viewport: { width: 360, height: 740 } })
     const page = await context.newPage()
     // The photo arrives a second after the page, as on a slow network: text must already sit where it stays.
     let release = () => {}

@@ -1,19 +1,11 @@
 /** The legal-risk banner: before the main content for readers in Russia and occupied Ukraine only; "Hide" works. */
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, openContext, pressPreference, siteUrl, visit } from './support/browser'
+import { openContext, pressPreference, siteUrl, useChromium, visit } from './support/browser'
 import { startSite, type CfFixture, type Site } from './support/server'
 import { COOKIES, LANGUAGES, PAGES, translator, type Language } from './support/site'
 
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = useChromium()
 
 const bannerOf = (page: Page, lang: Language) =>
   page.getByRole('region', { name: translator(lang)('notice.bannerHeading') })
@@ -43,7 +35,7 @@ describe.each(REGIONS)('a reader in $where', ({ fixture, warned }) => {
   let context: BrowserContext
   beforeAll(async () => {
     site = fixture === 'ru' ? undefined : await startSite({ fixture })
-    context = await openContext(browser, { baseURL: site?.url ?? siteUrl() })
+    context = await openContext(browser(), { baseURL: site?.url ?? siteUrl() })
   })
   afterAll(async () => {
     await context?.close()
@@ -76,7 +68,7 @@ describe.each([
   { mode: 'without JavaScript, through the form', javaScriptEnabled: false },
 ])('"Hide" $mode', ({ javaScriptEnabled }) => {
   it.each(LANGUAGES)('hides the banner in %s for the rest of the visit, in every language', async (lang) => {
-    const context = await openContext(browser, { javaScriptEnabled })
+    const context = await openContext(browser(), { javaScriptEnabled })
     const page = await context.newPage()
     await visit(page, PAGES.article(lang))
     const hide = bannerOf(page, lang).getByRole('button', { name: translator(lang)('notice.hide') })

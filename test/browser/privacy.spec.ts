@@ -1,7 +1,7 @@
 /** Nothing leaves the site and nothing is refused by its own CSP, on every page, after every control is used. */
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, openContext, preferenceStored, siteUrl, visit } from './support/browser'
+import type { BrowserContext, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { openContext, preferenceStored, siteUrl, useChromium, visit } from './support/browser'
 import {
   LANGUAGES,
   PAGE_NAMES,
@@ -12,15 +12,7 @@ import {
   type Language,
 } from './support/site'
 
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = useChromium()
 
 /** Every request the context makes, and every CSP refusal and error its pages report. */
 const watch = async (context: BrowserContext) => {
@@ -80,7 +72,7 @@ describe.each([
   { state: 'without the legal banner', bannerHidden: true },
 ])('$state', ({ bannerHidden }) => {
   it.each(LANGUAGES)('makes no request off the site and no CSP violation in %s', async (lang) => {
-    const context = await openContext(browser, { bannerHidden })
+    const context = await openContext(browser(), { bannerHidden })
     const { requests, problems, failures } = await watch(context)
     const page = await context.newPage()
     for (const name of PAGE_NAMES) {

@@ -1,7 +1,7 @@
 /** A 320 CSS px phone: no horizontal scrolling at any text size, and targets big enough for a finger (WCAG 2.5.8). */
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, openContext, setReaderState, siteUrl, visit } from './support/browser'
+import type { BrowserContext, Locator, Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { openContext, setReaderState, siteUrl, useChromium, visit } from './support/browser'
 import { LANGUAGES, PAGE_NAMES, PAGES, TEXT_SIZES, textSizeButtonName, translator } from './support/site'
 
 /** WCAG 1.4.10 Reflow: 320 CSS px wide, the width of a 1280 px window zoomed to 400 %. */
@@ -11,18 +11,13 @@ const MINIMUM_TARGET = 24
 /** WCAG 2.5.5 Target Size (Enhanced), AAA: what the reader's own controls meet. */
 const ENHANCED_TARGET = 44
 
-let browser: Browser
+const browser = useChromium()
 let context: BrowserContext
 let page: Page
 
 beforeAll(async () => {
-  browser = await launchChromium()
-  context = await openContext(browser, { viewport: PHONE, isMobile: true, hasTouch: true })
+  context = await openContext(browser(), { viewport: PHONE, isMobile: true, hasTouch: true })
   page = await context.newPage()
-})
-
-afterAll(async () => {
-  await browser?.close()
 })
 
 /** A link inside a sentence takes its height from the line (2.5.8's inline exception); anything else is a target. */

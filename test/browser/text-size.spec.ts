@@ -1,7 +1,7 @@
 /** XS · SM · MD · LG: each makes the article text bigger in turn, sticks across reloads and languages, with or without JS. */
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
+import type { BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, openContext, pressPreference, visit } from './support/browser'
+import { openContext, pressPreference, useChromium, visit } from './support/browser'
 import {
   ARTICLE,
   LANGUAGES,
@@ -14,15 +14,7 @@ import {
   type TextSize,
 } from './support/site'
 
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = useChromium()
 
 /** The article's second paragraph (the first starts with the dateline): running text, as the reader sees it. */
 const bodyText = (page: Page, lang: Language): Locator =>
@@ -48,7 +40,7 @@ const MODES = [
 describe.each(MODES)('$mode', ({ javaScriptEnabled }) => {
   let context: BrowserContext
   beforeAll(async () => {
-    context = await openContext(browser, { javaScriptEnabled, viewport: { width: 1024, height: 768 } })
+    context = await openContext(browser(), { javaScriptEnabled, viewport: { width: 1024, height: 768 } })
   })
   afterAll(() => context.close())
 

@@ -1,7 +1,7 @@
 /** WCAG 1.4.12 Text Spacing: with the reader's own spacing forced on, no text is cut off and none overlaps. */
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, openContext, setReaderState, siteUrl, visit } from './support/browser'
+import type { BrowserContext, Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { openContext, setReaderState, siteUrl, useChromium, visit } from './support/browser'
 import { LANGUAGES, PAGE_NAMES, PAGES, type TextSize } from './support/site'
 
 /** The spacing 1.4.12 names, as a user stylesheet or bookmarklet would force it. */
@@ -21,21 +21,16 @@ const VIEWPORTS = [
 ] as const
 const SIZES: readonly TextSize[] = ['sm', 'lg']
 
-let browser: Browser
+const browser = useChromium()
 let context: BrowserContext
 let page: Page
 
 beforeAll(async () => {
-  browser = await launchChromium()
-  context = await openContext(browser)
+  context = await openContext(browser())
   await context.route(`**${STYLESHEET_PATH}`, (route) =>
     route.fulfill({ status: 200, contentType: 'text/css', body: TEXT_SPACING_CSS }),
   )
   page = await context.newPage()
-})
-
-afterAll(async () => {
-  await browser?.close()
 })
 
 /**

@@ -8,7 +8,7 @@ import {
   type Page,
   type Response,
 } from 'playwright-core'
-import { inject } from 'vitest'
+import { afterAll, beforeAll, inject } from 'vitest'
 import { COOKIES, type TextSize } from './site'
 import { CHROMIUM_PATH } from './tools'
 
@@ -25,6 +25,24 @@ const CHROMIUM_FLAGS = [
 /** `headless: true` is what adds `--headless` (with Playwright's own switches for driving the browser). */
 export const launchChromium = (): Promise<Browser> =>
   chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS })
+
+/**
+ * One Chromium for a spec file: launched before its tests, closed after them. Call at the top of the file and use
+ * the getter inside hooks and tests: `const browser = useChromium()` … `openContext(browser())`.
+ */
+export const useChromium = (): (() => Browser) => {
+  let browser: Browser | undefined
+  beforeAll(async () => {
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+  return () => {
+    if (!browser) throw new Error('Chromium is not running: use the browser inside a hook or a test')
+    return browser
+  }
+}
 
 /** The site every spec shares, started once by global-setup.ts (as a reader in Russia: see there). */
 export const siteUrl = (): string => inject('siteUrl')
