@@ -74,3 +74,13 @@ const jpegSize = (buffer: ArrayBuffer): { width: number; height: number } => {
   }
   throw new Error('no start-of-frame segment')
 }
+
+describe('asset caching', () => {
+  it.each(Object.values(manifest))(
+    'lets browsers and the edge keep %s for a year, unchanged',
+    async (path) => {
+      const response = await fetchAsset(path)
+      expect(response.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable')
+    },
+  )
+})

@@ -145,3 +145,20 @@ describe('cookies', () => {
     }
   })
 })
+
+describe('odd paths', () => {
+  it.each([
+    ['bad percent-encoding', '/en/%E0%A4%A/%zz'],
+    ['a NUL byte', '/ru/%00'],
+    ['an 8 KB path', `/kk/${'a'.repeat(8 * 1024)}`],
+    ['a 16 KB path under no language', `/${'b/'.repeat(8 * 1024)}`],
+    ['dot segments', '/en/articles/%2e%2e/%2e%2e/etc/passwd'],
+  ])('answer %s with the 404 page, in the path’s language', async (_case, path) => {
+    const response = await request(path)
+    expect(response.status).toBe(404)
+    const html = await response.text()
+    const lang = /^\/(kk|ru|en)\//.exec(path)?.[1] ?? 'en'
+    expect(html).toContain(`<html lang="${lang}"`)
+    expect(html.length).toBeLessThan(20_000)
+  })
+})
