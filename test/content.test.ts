@@ -2,13 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { problemsWithText } from '../src/content/article'
 import { ARTICLES } from '../src/content/articles'
 import { LANGUAGES } from '../src/languages'
+import { figures } from './helpers'
 
 const article = ARTICLES[0]!
 const { en } = article.text
-
-/** Figures as written in running text: `20,000` (en) or `20 000` with a no-break space (kk, ru) is one number. */
-const figures = (text: string): number[] =>
-  (text.match(/\d{1,3}(?:[,\u00a0]\d{3})+|\d+/g) ?? []).map((n) => Number(n.replace(/[,\u00a0]/g, '')))
 
 const sorted = (numbers: number[]) => [...numbers].sort((a, b) => a - b)
 
@@ -23,6 +20,10 @@ describe('the article content', () => {
       'summary is empty',
       'paragraph 2 is empty',
     ])
+  })
+
+  it('keeps the English dateline, the place the story was filed from', () => {
+    expect(en.dateline).toBe('NUR-SULTAN')
   })
 
   it('keeps the English source text, with its eleven paragraphs', () => {
@@ -51,11 +52,16 @@ describe('the article content', () => {
       expect(sorted(figures(text.summary))).toEqual(sorted(figures(en.summary)))
     })
 
-    it('groups thousands with a no-break space', () => {
-      const all = [text.summary, text.image.caption, ...text.paragraphs].join('\n')
-      expect(all).not.toMatch(/\d{4,}/)
-      expect(all).not.toMatch(/\d[ ,.]\d{3}\b/)
-      expect(all).toContain('20\u00a0000')
+    it('writes the quoted 20,000 as the outlet does, in digits and a word', () => {
+      expect(text.paragraphs[6]).toContain(
+        { kk: '«20\u00a0мың террорист»', ru: '«20\u00a0тысяч террористов»' }[lang],
+      )
+    })
+
+    it('is typeset: no number is left on a breakable space before its word, and no dash starts a line', () => {
+      const all = [text.headline, text.summary, text.image.caption, ...text.paragraphs].join('\n')
+      expect(all).not.toMatch(/\d \p{L}/u)
+      expect(all).not.toMatch(/ [—–]/)
     })
 
     it('is written in Cyrillic, apart from the outlet’s own Latin abbreviation', () => {
@@ -70,13 +76,14 @@ describe('the article content', () => {
     const ru = article.text.ru.paragraphs.join(' ')
     for (const name of [
       'Касым-Жомарт Токаев',
-      'Нурсултана Назарбаева',
+      'Нурсултан Назарбаев',
       'Берик Асылов',
       'Эльвира Азимова',
       'Мангистауской области',
     ])
       expect(ru).toContain(name)
-    expect(article.text.ru.dateline).toBe('НУР-СУЛТАН')
+    // rus.azattyq.org prints no dateline: the lede starts the story.
+    expect(article.text.ru.dateline).toBeUndefined()
     expect(ru).not.toMatch(/[ӘәҒғҚқҢңӨөҰұҮүҺһІі]/)
   })
 
@@ -90,7 +97,45 @@ describe('the article content', () => {
       'Маңғыстау облысында',
     ])
       expect(kk).toContain(name)
-    expect(article.text.kk.dateline).toBe('НҰР-СҰЛТАН')
+    // azattyq.org prints no dateline either.
+    expect(article.text.kk.dateline).toBeUndefined()
     expect(kk).not.toMatch(/Токаев|Нурсултан|Берик|Азимова|Мангистау/)
   })
+})
+
+describe('the article files', () => {
+  // As written by the translator, before the typographic pass (see src/typography.ts).
+  const files = import.meta.glob('../src/content/articles/*/*.json', {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  }) as Record<string, string>
+
+  it('hold no hand-set no-break space: the typographic pass sets them all, in one place', () => {
+    expect(Object.keys(files).length).toBeGreaterThanOrEqual(LANGUAGES.length)
+    for (const [path, source] of Object.entries(files)) expect(source, path).not.toContain('\u00a0')
+  })
+})
+
+describe('the picture', () => {
+  // The picture is a drawing standing in for the original photo (static/images/unrest-illustration*.jpg).
+  const LABEL = { kk: 'Иллюстрация', ru: 'Иллюстрация', en: 'Illustration' } as const
+
+  it('is marked as an illustration in the article model', () => {
+    expect(article.image.asset).toMatch(/illustration/)
+    expect(article.image.illustration).toBe(true)
+  })
+
+  it.each(LANGUAGES)('has alt text that says it is an illustration, in %s', (lang) => {
+    expect(article.text[lang].image.alt.startsWith(`${LABEL[lang]}:`)).toBe(article.image.illustration)
+  })
+
+  it.each(LANGUAGES)(
+    'has a caption that does not describe the drawing as the Shymkent photo, in %s',
+    (lang) => {
+      // The original caption's facts stay, said of the original photo: "photo" is named, and it is not this picture.
+      const photo = { kk: /фотосурет/, ru: /фотографи/, en: /photo/ }[lang]
+      expect(article.text[lang].image.caption).toMatch(photo)
+    },
+  )
 })

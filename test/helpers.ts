@@ -20,6 +20,17 @@ export const fetchPage = async (path: string, init?: RequestInit<RequestInitCfPr
   return { response, html, document }
 }
 
+/** Text with its white space (no-break spaces included) folded to single spaces, as a screen reader reads it. */
+export const fold = (text: string): string => text.replace(/\s+/g, ' ').trim()
+
 /** The text of an element with its white space folded, as a screen reader would read it. */
-export const textOf = (element: Element | null | undefined): string =>
-  (element?.textContent ?? '').replace(/\s+/g, ' ').trim()
+export const textOf = (element: Element | null | undefined): string => fold(element?.textContent ?? '')
+
+/**
+ * Figures as written in running text: `20,000` (en), `20 000` with a no-break space, or `20 мың` / `20 тысяч` (the
+ * outlet's way of writing Toqaev's quote in Kazakh and Russian) is one number.
+ */
+export const figures = (text: string): number[] =>
+  [...text.matchAll(/(\d{1,3}(?:[,\u00a0]\d{3})+|\d+)(?:\s(мың|тысяч[аи]?)(?!\p{L}))?/gu)].map(
+    ([, digits, thousand]) => Number(digits!.replace(/[,\u00a0]/g, '')) * (thousand ? 1000 : 1),
+  )

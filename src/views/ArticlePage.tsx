@@ -1,8 +1,9 @@
-/** One article: headline, date, photo with caption, dateline and body. */
+/** One article: headline, date, picture with caption (labelled if it is an illustration), dateline and body. */
 import { assetUrl } from '../assets'
 import type { Article } from '../content/article'
 import type { Translate } from '../i18n'
 import type { Language } from '../languages'
+import { DATELINE_DASH } from '../typography'
 import { PublicationDate } from './PublicationDate'
 
 type Props = { t: Translate; lang: Language; article: Article }
@@ -29,11 +30,20 @@ export const ArticlePage = ({ t, lang, article }: Props) => {
           height={article.image.height}
           alt={text.image.alt}
         />
-        <figcaption>{text.image.caption}</figcaption>
+        <figcaption>
+          {article.image.illustration && <>{t('article.illustration')}. </>}
+          {text.image.caption}
+        </figcaption>
       </figure>
       <div class="body">
         <p>
-          <span class="dateline">{text.dateline}</span> -- {first}
+          {text.dateline && (
+            <>
+              <span class="dateline">{text.dateline}</span>
+              {DATELINE_DASH}
+            </>
+          )}
+          {first}
         </p>
         {rest.map((paragraph) => (
           <p>{paragraph}</p>
