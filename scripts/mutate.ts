@@ -1,4 +1,4 @@
-// `npm run mutate [module…]`: StrykerJS over the modules that carry the reader's promises, one module at a time,
+// `npm run mutate [module…] [--stryker-option…]`: StrykerJS over the modules that carry the reader's promises, one module at a time,
 // each against its own test files only, then a table of mutation scores and every surviving mutant.
 // Settings shared by every run are in stryker.config.json; how and why it runs this way is in TESTING.md.
 import { spawnSync } from 'node:child_process'
@@ -81,7 +81,11 @@ type Mutant = {
   location: { start: { line: number; column: number } }
 }
 
-const asked = process.argv.slice(2)
+// Module names first; anything from the first `--option` on goes to Stryker (`npm run mutate -- page-cache --concurrency 1`).
+const args = process.argv.slice(2)
+const firstOption = args.findIndex((arg) => arg.startsWith('--'))
+const asked = firstOption === -1 ? args : args.slice(0, firstOption)
+const strykerOptions = firstOption === -1 ? [] : args.slice(firstOption)
 const unknown = asked.filter((name) => !(name in MODULES))
 if (unknown.length > 0) {
   console.error(
@@ -107,12 +111,15 @@ for (const name of names) {
       mutate: module.mutate(),
       testFiles: module.tests,
       jsonReporter: { fileName: reportFile },
+      // A second run re-tests only the mutants whose code or covering tests changed.
+      incremental: true,
+      incrementalFile: `reports/mutation/${name}.incremental.json`,
       htmlReporter: { fileName: `reports/mutation/${name}.html` },
     }),
   )
   const started = Date.now()
   console.log(`\nmutate: ${name} (${module.mutate().join(', ')}) against ${module.tests.join(', ')}`)
-  const run = spawnSync('stryker', ['run', config], { stdio: 'inherit', shell: false })
+  const run = spawnSync('stryker', ['run', config, ...strykerOptions], { stdio: 'inherit', shell: false })
   const minutes = ((Date.now() - started) / 60_000).toFixed(1)
   if (run.status !== 0) {
     failed = true
