@@ -123,7 +123,7 @@ for (const name of names) {
   const minutes = ((Date.now() - started) / 60_000).toFixed(1)
   if (run.status !== 0) {
     failed = true
-    rows.push(`| ${name} | failed (exit ${run.status}) | | | | ${minutes} |`)
+    rows.push(`| ${name} | failed (exit ${run.status}) | | | | | ${minutes} |`)
     continue
   }
   const report = JSON.parse(readFileSync(reportFile, 'utf8')) as Report
@@ -132,8 +132,11 @@ for (const name of names) {
   const killed = count('Killed') + count('Timeout')
   const survived = count('Survived')
   const uncovered = count('NoCoverage')
+  const ignored = count('Ignored')
   const score = (100 * killed) / Math.max(1, killed + survived + uncovered)
-  rows.push(`| ${name} | ${score.toFixed(1)} % | ${killed} | ${survived} | ${uncovered} | ${minutes} |`)
+  rows.push(
+    `| ${name} | ${score.toFixed(1)} % | ${killed} | ${survived} | ${uncovered} | ${ignored} | ${minutes} |`,
+  )
   for (const [file, { mutants }] of Object.entries(report.files))
     for (const m of mutants.filter((m) => m.status === 'Survived' || m.status === 'NoCoverage'))
       survivors.push(
@@ -141,8 +144,8 @@ for (const name of names) {
       )
 }
 
-console.log('\n| module | mutation score | killed | survived | no coverage | minutes |')
-console.log('| --- | --- | --- | --- | --- | --- |')
+console.log('\n| module | mutation score | killed | survived | no coverage | static (not run) | minutes |')
+console.log('| --- | --- | --- | --- | --- | --- | --- |')
 for (const row of rows) console.log(row)
 console.log(survivors.length > 0 ? `\nSurvivors:\n${survivors.join('\n')}` : '\nNo survivors.')
 if (failed) process.exitCode = 1
