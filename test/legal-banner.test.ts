@@ -68,6 +68,7 @@ describe('isAtLegalRisk', () => {
     ['a region code 43 elsewhere', { country: 'KZ', regionCode: '43' }],
     ['a region that only ends in a listed code', { country: 'UA', regionCode: '143' }],
     ['a region with the prefix in the wrong place', { country: 'UA', regionCode: '43-UA' }],
+    ['a region with the prefix inside it', { country: 'UA', regionCode: '4UA-3' }],
     ['an inherited name for a region', { country: 'UA', regionCode: 'toString' }],
     ['no country', {}],
     ['a country that is not a string', { country: ['RU'] }],
