@@ -73,17 +73,19 @@ describe('the request log', () => {
     expect(typeof line.ms).toBe('number')
   })
 
-  it('logs from status 400 on, and cuts a long path to 256 characters', async () => {
+  it('logs from status 400 on, with the time taken, and cuts a long path to 256 characters', async () => {
     const site = new Hono()
     site.use(requestLog())
     site.get('/bad/*', (c) => c.text('bad', 400))
     site.get('/fine', (c) => c.text('fine', 399 as never))
     const long = `/bad/${'x'.repeat(600)}`
+    slowClock()
     const lines = await logged(async () => {
       await site.request(long)
       await site.request('/fine')
     })
     expect(lines).toHaveLength(1)
-    expect(JSON.parse(lines[0]!)).toMatchObject({ status: 400, path: long.slice(0, 256) })
+    // The clock moves ten seconds per reading, and the log reads it twice: before and after the answer.
+    expect(JSON.parse(lines[0]!)).toMatchObject({ status: 400, path: long.slice(0, 256), ms: 10_000 })
   })
 })
