@@ -11,14 +11,14 @@ import { translator } from './i18n'
 import { DEFAULT_LANGUAGE, LANGUAGES, isLanguage, type Language } from './languages'
 import { buildPageChrome, variantOf, type AppEnv } from './page'
 import { isAtLegalRisk } from './legal-risk-regions'
-import { documentCache, pageCache } from './page-cache'
+import { documentCache, keepFromCaches, pageCache } from './page-cache'
 import { absoluteUrl, alternatesOf, ALL_PAGE_PATHS, articlePath, frontPath, noticePath } from './paths'
 import { assetUrl } from './assets'
 import { atomFeed, robotsTxt, sitemap } from './feeds'
 import { newsArticleData } from './structured-data'
 import {
   BANNER_HIDDEN,
-  COOKIE,
+  forgetLegacyLanguage,
   hideLegalBanner,
   isLegalBannerHidden,
   readLanguage,
@@ -61,30 +61,27 @@ const pathLanguage = (c: Context<AppEnv>): Language => {
   return isLanguage(first) ? first : DEFAULT_LANGUAGE
 }
 
-// `/` sends each reader to their language: the cookie from their last visit, else their browser's languages
-// (q-values honoured; `kk-KZ` counts as `kk` by the detector's prefix rule), else English.
+// `/` sends each reader to their language: the one they chose (see src/preferences.ts), else their browser's
+// languages (q-values honoured; `kk-KZ` counts as `kk` by the detector's prefix rule), else English.
 const detectLanguage = languageDetector({
-  order: ['cookie', 'header'],
+  order: ['header'],
   supportedLanguages: [...LANGUAGES],
   fallbackLanguage: DEFAULT_LANGUAGE,
-  lookupCookie: COOKIE.language,
-  // Reading a page sets the cookie (below); the redirect itself stores nothing.
+  // The redirect itself stores nothing.
   caches: false,
 })
 
 app.get('/', detectLanguage, (c) => {
   c.header('Vary', 'Accept-Language, Cookie')
   c.header('Cache-Control', 'private, no-store')
-  return c.redirect(frontPath(c.get('language') as Language), 302)
+  return c.redirect(frontPath(readLanguage(c) ?? (c.get('language') as Language)), 302)
 })
 
-// Reading a page in a language makes it the one `/` remembers (the switcher's links are ordinary links).
-// This runs outside the cache, so the cookie goes only to this reader's copy.
+// The year-long `lang` cookie earlier versions set on every read: gone at the reader's next page (outside the
+// cache, so only on their own copy).
 app.use(`/${LANG}/*`, async (c, next) => {
   await next()
-  const lang = routeLanguage(c)
-  const isPage = c.res.headers.get('Content-Type')?.startsWith('text/html')
-  if (c.res.status === 200 && isPage && readLanguage(c) !== lang) rememberLanguage(c, lang)
+  forgetLegacyLanguage(c)
 })
 app.use(`/${LANG}/*`, etag())
 app.use(`/${LANG}/*`, pageCache())
@@ -170,8 +167,9 @@ app.post(
     const type = c.req.header('Content-Type')?.split(';')[0]?.trim().toLowerCase()
     if (type !== 'application/x-www-form-urlencoded') return c.text('Unsupported Media Type', 415)
     const form = await c.req.parseBody()
-    const { size, banner } = form
+    const { size, banner, lang } = form
     if (isTextSize(size)) rememberTextSize(c, size)
+    if (isLanguage(lang)) rememberLanguage(c, lang)
     if (banner === BANNER_HIDDEN) hideLegalBanner(c)
     // Only a page this site serves: never a URL taken from the request, so never an open redirect.
     const back = typeof form.return === 'string' && ALL_PAGE_PATHS.has(form.return) ? form.return : '/'
@@ -203,6 +201,7 @@ app.notFound(async (c) => {
     description: t('notFound.body'),
     previewType: 'website',
   })
+  keepFromCaches(c)
   c.status(404)
   return c.render(
     <MessagePage
@@ -239,6 +238,7 @@ app.onError(async (error, c) => {
       previewType: 'website',
     },
   )
+  keepFromCaches(c)
   c.status(500)
   return c.render(
     <MessagePage lang={lang} title={t('error.title')} body={t('error.body')} homeLabel={t('error.home')} />,

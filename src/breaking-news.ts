@@ -13,10 +13,25 @@ const MAX_TEXT_LENGTH = 280
 /** The KV key that holds a language's item. */
 export const breakingNewsKey = (lang: Language): string => lang
 
+/**
+ * Longer than any real article address: the link is on every page of its language, and the page cache counts
+ * entries, not bytes, so an editor's slip must not make every page heavy.
+ */
+const MAX_URL_LENGTH = 512
+
+/**
+ * A path on this site (`/…`, but not `//…` or `/\\…`, which a browser takes for another host) or an `https://`
+ * address, written out in full. Nothing a browser would silently drop or rewrite: no white space or control
+ * characters anywhere (a browser strips the tab from `/\t/evil.example` and leaves `//evil.example`), no
+ * backslash in a path, no `user:password@` (it dresses one host up as another), no `https:host` shorthand.
+ */
 const isSafeUrl = (url: string): boolean => {
-  if (/^\/(?![/\\])/.test(url)) return !/[\s\\]/.test(url)
+  if (url.length > MAX_URL_LENGTH || /[\s\p{Cc}]/u.test(url)) return false
+  if (url.startsWith('/')) return !url.startsWith('//') && !url.includes('\\')
+  if (!url.startsWith('https://')) return false
   try {
-    return new URL(url).protocol === 'https:'
+    const { username, password } = new URL(url)
+    return username === '' && password === ''
   } catch {
     return false
   }

@@ -8,6 +8,7 @@ import type { AppEnv, PageVariant } from './page'
 import { variantOf } from './page'
 import { ALL_PAGE_PATHS } from './paths'
 import { isLanguage } from './languages'
+import { isLoopback } from './loopback'
 
 /** How long a stored page is served: breaking news and corrections show within a minute. */
 export const PAGE_MAX_AGE = 60
@@ -18,7 +19,11 @@ const DEPLOYMENT = Object.values(manifest)
   .join('')
   .slice(0, 20)
 
-/** Response header that says whether the page came from the cache: for tests, the benchmark and debugging. */
+/**
+ * Response header that says whether the page came from the cache: for tests, the benchmark and debugging, and only
+ * on a developer's own machine. Anywhere else it would be an oracle: a hit tells anyone who asks that someone with
+ * the same variant (say, the bannered one, reachable through Tor) read that page at that data centre this minute.
+ */
 export const CACHE_STATUS_HEADER = 'X-Page-Cache'
 
 const digest = async (text: string): Promise<string> => {
@@ -50,13 +55,27 @@ const breakingDigest = async (item: object): Promise<string> => {
 /** How a reader's own copy may be kept, and what it varies on. */
 type ReaderCaching = { cacheControl: string; vary?: string }
 
-const forReader = (response: Response, status: 'hit' | 'miss', reader: ReaderCaching): Response => {
+const forReader = (
+  c: Context<AppEnv>,
+  response: Response,
+  status: 'hit' | 'miss',
+  reader: ReaderCaching,
+): Response => {
   const copy = new Response(response.body, response)
   copy.headers.set('Cache-Control', reader.cacheControl)
   if (reader.vary) copy.headers.set('Vary', reader.vary)
   copy.headers.delete('Expires')
-  copy.headers.set(CACHE_STATUS_HEADER, status)
+  if (isLoopback(c)) copy.headers.set(CACHE_STATUS_HEADER, status)
   return copy
+}
+
+/**
+ * For an answer that depends on the reader's cookies but is not worth keeping (a 404 or error page with their text
+ * size, banner and breaking item): never in a shared cache, never on disk, never answered for another cookie.
+ */
+export const keepFromCaches = (c: Context): void => {
+  c.header('Cache-Control', 'private, no-store')
+  c.header('Vary', 'Cookie')
 }
 
 /** Runs a promise after the response where the runtime allows it (a Worker), or before it (elsewhere). */
@@ -103,20 +122,23 @@ const cached =
     reader: ReaderCaching,
   ): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
-    if (c.req.method !== 'GET' || typeof caches === 'undefined') return next()
+    // HEAD is answered as GET without the body (Hono), and must carry GET's headers (RFC 9110 §9.3.2): the same
+    // copy, so the same ETag, Cache-Control and Vary, and no render.
+    const method = c.req.method
+    if ((method !== 'GET' && method !== 'HEAD') || typeof caches === 'undefined') return next()
     const key = await keyFor(c)
     if (!key) return next()
     const now = Date.now()
     const inMemory = fromMemory(key, now)
     if (inMemory) {
-      c.res = forReader(inMemory, 'hit', reader)
+      c.res = forReader(c, inMemory, 'hit', reader)
       return
     }
     const cache = await caches.open('pages')
     const fromCache = await cache.match(key).catch(() => undefined)
     if (fromCache) {
       await remember(key, fromCache.clone())
-      c.res = forReader(fromCache, 'hit', reader)
+      c.res = forReader(c, fromCache, 'hit', reader)
       return
     }
     await next()
@@ -137,7 +159,7 @@ const cached =
         console.error(JSON.stringify({ event: 'page-cache-put-failed', message: String(error) }))
       }),
     )
-    c.res = forReader(c.res, 'miss', reader)
+    c.res = forReader(c, c.res, 'miss', reader)
   }
 
 /**

@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest'
+import { env } from 'cloudflare:test'
+import { parseHTML } from 'linkedom'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { app } from '../src/app'
 import { LANGUAGES } from '../src/languages'
 import { isAtLegalRisk, RUSSIA_CONTROLLED_UKRAINE_REGIONS } from '../src/legal-risk-regions'
 import crimea from './fixtures/cf/crimea.json'
@@ -8,6 +11,10 @@ import lviv from './fixtures/cf/lviv.json'
 import ru from './fixtures/cf/ru.json'
 import tor from './fixtures/cf/tor.json'
 import { ARTICLE_SLUG, fetchPage, request, textOf } from './helpers'
+
+afterEach(() => {
+  vi.restoreAllMocks()
+})
 
 describe('isAtLegalRisk', () => {
   it('warns readers in Russia', () => {
@@ -43,12 +50,26 @@ describe('isAtLegalRisk', () => {
   })
 
   it.each([
+    ['ru', { country: 'ru' }],
+    ['Ru', { country: 'Ru' }],
+    ['t1', { country: 't1' }],
+    ['ua with ua-43', { country: 'ua', regionCode: 'ua-43' }],
+    ['UA with Ua-14', { country: 'UA', regionCode: 'Ua-14' }],
+  ])('warns whatever the case of the codes (%s)', (_case, cf) => {
+    expect(isAtLegalRisk(cf)).toBe(true)
+  })
+
+  it.each([
     ['Kyiv', { country: 'UA', regionCode: '30' }],
     ['Lviv', { country: 'UA', regionCode: 'UA-46' }],
     ['Ukraine, region unknown', { country: 'UA' }],
     ['Ukraine, region not a string', { country: 'UA', regionCode: 43 }],
     ['Kazakhstan', { country: 'KZ', regionCode: '75' }],
     ['a region code 43 elsewhere', { country: 'KZ', regionCode: '43' }],
+    ['a region that only ends in a listed code', { country: 'UA', regionCode: '143' }],
+    ['a region with the prefix in the wrong place', { country: 'UA', regionCode: '43-UA' }],
+    ['a region with the prefix inside it', { country: 'UA', regionCode: '4UA-3' }],
+    ['an inherited name for a region', { country: 'UA', regionCode: 'toString' }],
     ['no country', {}],
     ['a country that is not a string', { country: ['RU'] }],
     ['no cf at all', undefined],
@@ -143,6 +164,48 @@ describe('the legal banner', () => {
   it('ignores other values of the banner cookie', async () => {
     const { document } = await fetchPage(ARTICLE, withCf(ru, { Cookie: 'banner=yes' }))
     expect(document.querySelector('body > section[aria-labelledby]')).not.toBeNull()
+  })
+})
+
+describe('the error page', () => {
+  /** A request whose `cf` fails the first time it is read (building the page), then reads as `cf`. */
+  const failingOnce = (path: string, cf: object, headers: Record<string, string> = {}) => {
+    const request = new Request(`http://localhost${path}`, { headers })
+    let reads = 0
+    Object.defineProperty(request, 'cf', {
+      get() {
+        if (reads++ === 0) throw new Error('the page failed')
+        return cf
+      },
+    })
+    return request
+  }
+
+  it.each([
+    ['Russia', ru],
+    ['Crimea', crimea],
+    ['Tor', tor],
+  ])('still warns a reader in %s first, and is kept by no cache', async (_place, cf) => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const response = await app.fetch(failingOnce(`/ru/articles/${ARTICLE_SLUG}`, cf), env)
+    expect(response.status).toBe(500)
+    expect(response.headers.get('Cache-Control')).toBe('private, no-store')
+    expect(response.headers.get('Vary')).toBe('Cookie')
+    const { document } = parseHTML(await response.text())
+    const banner = document.querySelector('body > section[aria-labelledby]')
+    expect(banner).not.toBeNull()
+    expect(textOf(banner)).toContain(textOf(document.querySelector('footer p')))
+  })
+
+  it('does not warn a reader elsewhere, or one who hid the banner', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    for (const request of [failingOnce('/en/', kz), failingOnce('/en/', ru, { Cookie: 'banner=hidden' })]) {
+      const response = await app.fetch(request, env)
+      expect(response.status).toBe(500)
+      const { document } = parseHTML(await response.text())
+      expect(document.querySelector('body > section[aria-labelledby]')).toBeNull()
+      expect(document.querySelector('footer a[href="/en/notice"]')).not.toBeNull()
+    }
   })
 })
 

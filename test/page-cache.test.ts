@@ -51,15 +51,6 @@ describe('the page cache', () => {
     expect(await after.text()).toContain('Жаңа шұғыл хабар')
   })
 
-  it('never stores or serves a reader’s cookie', async () => {
-    const path = `/en/articles/${ARTICLE_SLUG}`
-    const first = await request(path, { headers: { Cookie: 'size=xs; lang=ru' } })
-    expect(first.headers.getSetCookie().join()).toMatch(/^lang=en/)
-    const second = await request(path, { headers: { Cookie: 'size=xs; lang=en' } })
-    expect(status(second)).toBe('hit')
-    expect(second.headers.getSetCookie()).toEqual([])
-  })
-
   it('builds its key from the normalised variant, never from the raw cookie', async () => {
     const variant = {
       origin: 'https://reader.example',
@@ -102,5 +93,127 @@ describe('the page cache', () => {
     expect(await again.text()).toBe('')
     const changed = await request(path, { headers: { Cookie: 'size=lg', 'If-None-Match': tag! } })
     expect(changed.status).toBe(200)
+  })
+})
+
+describe('the cache state', () => {
+  it.each(['https://reader.example', 'http://reader.example'])(
+    'is never told to a reader outside a developer’s machine (%s)',
+    async (origin) => {
+      const path = `${origin}/kk/articles/${ARTICLE_SLUG}`
+      for (const response of [await request(path), await request(path)]) {
+        expect(response.status).toBe(200)
+        expect(response.headers.has(CACHE_STATUS_HEADER)).toBe(false)
+      }
+      const feed = await request(`${origin}/kk/feed.xml`)
+      expect(feed.headers.has(CACHE_STATUS_HEADER)).toBe(false)
+    },
+  )
+
+  it('is told on loopback, for tests and the benchmark', async () => {
+    for (const origin of ['http://localhost', 'http://127.0.0.1', 'http://[::1]']) {
+      await request(`${origin}/en/notice`)
+      expect(status(await request(`${origin}/en/notice`)), origin).toBe('hit')
+    }
+  })
+})
+
+describe('HEAD', () => {
+  it.each([
+    `/en/articles/${ARTICLE_SLUG}`,
+    '/kk/',
+    '/ru/notice',
+    '/en/feed.xml',
+    '/sitemap.xml',
+    '/robots.txt',
+  ])('carries the headers GET does on %s, from the same cached copy', async (path) => {
+    const get = await request(path, { headers: { Cookie: 'size=xs' } })
+    const head = await request(path, { method: 'HEAD', headers: { Cookie: 'size=xs' } })
+    expect(head.status).toBe(200)
+    expect(await head.text()).toBe('')
+    for (const name of ['Cache-Control', 'Vary', 'ETag', 'Content-Type', 'Content-Security-Policy'])
+      expect(head.headers.get(name), name).toBe(get.headers.get(name))
+    expect(head.headers.get('Cache-Control')).toMatch(/max-age=60$/)
+    expect(status(head)).toBe('hit')
+  })
+
+  it('is cached itself, so a run of HEADs renders once', async () => {
+    const path = `/kk/articles/${ARTICLE_SLUG}`
+    const first = await request(path, { method: 'HEAD', headers: { Cookie: 'size=lg; banner=hidden' } })
+    const second = await request(path, { method: 'HEAD', headers: { Cookie: 'size=lg; banner=hidden' } })
+    expect(status(first)).toBe('miss')
+    expect(status(second)).toBe('hit')
+    expect(second.headers.get('ETag')).toBe(first.headers.get('ETag'))
+    const get = await request(path, { headers: { Cookie: 'size=lg' } })
+    expect(status(get)).toBe('hit')
+    expect(get.headers.get('ETag')).toBe(first.headers.get('ETag'))
+  })
+
+  it('answers a revalidation with 304, keeping Cache-Control and Vary', async () => {
+    const path = '/en/'
+    const tag = (await request(path, { headers: { Cookie: 'size=md' } })).headers.get('ETag')!
+    const head = await request(path, { method: 'HEAD', headers: { Cookie: 'size=md', 'If-None-Match': tag } })
+    expect(head.status).toBe(304)
+    expect(head.headers.get('Cache-Control')).toBe(`private, max-age=${PAGE_MAX_AGE}`)
+    expect(head.headers.get('Vary')).toBe('Cookie')
+  })
+})
+
+describe('a 304 Not Modified', () => {
+  it.each([false, true])(
+    'keeps the page’s Cache-Control, Vary and ETag, so it stays private and per-cookie (cached: %s)',
+    async (warm) => {
+      const path = `/kk/articles/${ARTICLE_SLUG}`
+      const cookie = warm ? 'size=md' : 'size=xs; banner=hidden'
+      const tag = (await request(path, { headers: { Cookie: cookie } })).headers.get('ETag')!
+      if (warm) await request(path, { headers: { Cookie: cookie } })
+      const again = await request(path, { headers: { Cookie: cookie, 'If-None-Match': tag } })
+      expect(again.status).toBe(304)
+      expect(again.headers.get('Cache-Control')).toBe(`private, max-age=${PAGE_MAX_AGE}`)
+      expect(again.headers.get('Vary')).toBe('Cookie')
+      expect(again.headers.get('ETag')).toBe(tag)
+    },
+  )
+
+  it('of a feed keeps it public for a minute', async () => {
+    const tag = (await request('/ru/feed.xml')).headers.get('ETag')!
+    const again = await request('/ru/feed.xml', { headers: { 'If-None-Match': tag } })
+    expect(again.status).toBe(304)
+    expect(again.headers.get('Cache-Control')).toBe(`public, max-age=${PAGE_MAX_AGE}`)
+  })
+})
+
+describe('a 404 page', () => {
+  it.each(['/en/nowhere', '/de/', `/kk/articles/no-such-article`, '/%zz'])(
+    'is kept by no cache and varies by cookie: it holds the reader’s size, banner and news (%s)',
+    async (path) => {
+      const response = await request(path, { headers: { Cookie: 'size=lg' } })
+      expect(response.status).toBe(404)
+      expect(response.headers.get('Cache-Control')).toBe('private, no-store')
+      expect(response.headers.get('Vary')).toBe('Cookie')
+      expect(await response.text()).toContain('data-size="lg"')
+    },
+  )
+
+  it('answers HEAD the same way', async () => {
+    const response = await request('/ru/nowhere', { method: 'HEAD' })
+    expect(response.status).toBe(404)
+    expect(response.headers.get('Cache-Control')).toBe('private, no-store')
+    expect(response.headers.get('Vary')).toBe('Cookie')
+  })
+})
+
+describe('the stored copy', () => {
+  it('holds no cookie, even when the reader’s own answer sets one', async () => {
+    const origin = 'https://reader.example'
+    const path = '/ru/notice'
+    // Over HTTPS a left-over `lang` cookie is deleted on the reader's copy: the shared one must not carry that.
+    const first = await request(`${origin}${path}`, { headers: { Cookie: 'lang=ru' } })
+    expect(first.headers.getSetCookie().join()).toMatch(/^lang=;/)
+    const variant = { origin, lang: 'ru', textSize: 'sm', legalBanner: false, breaking: null } as const
+    const stored = await (await caches.open('pages')).match(await cacheKeyFor(origin, path, variant))
+    expect(stored?.status).toBe(200)
+    expect(stored?.headers.has('Set-Cookie')).toBe(false)
+    expect(stored?.headers.get('Cache-Control')).toBe(`public, max-age=${PAGE_MAX_AGE}`)
   })
 })

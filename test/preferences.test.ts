@@ -93,7 +93,7 @@ describe('POST /preferences', () => {
       { origin: 'https://reader.example', url: 'https://reader.example/preferences' },
     )
     expect(response.status).toBe(303)
-    expect(cookiesOf(response).size?.attributes).toContain('secure')
+    expect(cookiesOf(response)['__Host-size']?.attributes).toContain('secure')
   })
 
   it('ignores an unknown size', async () => {
@@ -158,20 +158,100 @@ describe('the language switcher', () => {
     expect(document.querySelectorAll('nav a[aria-current]')).toHaveLength(1)
   })
 
-  it('remembers the language read last, so / goes back to it', async () => {
-    const read = await request(`/kk/articles/${ARTICLE_SLUG}`, { headers: { Cookie: 'lang=en; size=lg' } })
-    const { lang } = cookiesOf(read)
+  it('stores nothing when a page is read, in any language', async () => {
+    for (const lang of LANGUAGES) {
+      const read = await request(`/${lang}/articles/${ARTICLE_SLUG}`, {
+        headers: { Cookie: 'lang=en; size=lg' },
+      })
+      expect(read.status).toBe(200)
+      expect(read.headers.getSetCookie()).toEqual([])
+    }
+    expect((await request('/ru/nowhere')).headers.getSetCookie()).toEqual([])
+  })
+})
+
+describe('the language a reader chooses', () => {
+  it('is kept for the session only, and only when chosen through the preferences form', async () => {
+    const response = await post({ lang: 'kk', return: '/kk/' })
+    expect(response.status).toBe(303)
+    const { lang } = cookiesOf(response)
     expect(lang?.value).toBe('kk')
-    expect(lang?.attributes).toEqual(expect.arrayContaining(['max-age=31536000', 'path=/', 'samesite=lax']))
-    // The text size is untouched.
-    expect(cookiesOf(read).size).toBeUndefined()
-    const home = await request('/', { headers: { Cookie: 'lang=kk', 'Accept-Language': 'en' } })
-    expect(home.headers.get('Location')).toBe('/kk/')
+    expect(lang?.attributes).toEqual(expect.arrayContaining(['path=/', 'samesite=lax', 'httponly']))
+    expect(lang?.attributes.some((a) => a.startsWith('max-age') || a.startsWith('expires'))).toBe(false)
   })
 
-  it('sets nothing when the cookie already says so, or when the page is not found', async () => {
-    expect((await request('/ru/', { headers: { Cookie: 'lang=ru' } })).headers.getSetCookie()).toEqual([])
-    expect((await request('/ru/nowhere')).headers.getSetCookie()).toEqual([])
+  it('ignores a language the site does not have', async () => {
+    const response = await post({ lang: 'de', return: '/en/' })
+    expect(response.status).toBe(303)
+    expect(cookiesOf(response).lang).toBeUndefined()
+  })
+
+  it('is where / sends the reader, ahead of the browser’s languages', async () => {
+    const home = await request('/', { headers: { Cookie: 'lang=kk', 'Accept-Language': 'en' } })
+    expect(home.headers.get('Location')).toBe('/kk/')
+    const secure = await request('https://reader.example/', {
+      headers: { Cookie: '__Host-lang=ru', 'Accept-Language': 'en' },
+    })
+    expect(secure.headers.get('Location')).toBe('/ru/')
+  })
+})
+
+describe('cookies over HTTPS', () => {
+  const secure = 'https://reader.example'
+
+  it('are __Host- cookies: Secure, Path=/ and no Domain, so no other host can plant them', async () => {
+    const response = await post(
+      { size: 'lg', banner: 'hidden', lang: 'ru', return: '/ru/' },
+      { origin: secure, url: `${secure}/preferences` },
+    )
+    expect(response.status).toBe(303)
+    const cookies = cookiesOf(response)
+    expect(Object.keys(cookies).sort()).toEqual(['__Host-banner', '__Host-lang', '__Host-size'])
+    expect(cookies['__Host-size']?.attributes).toContain('max-age=31536000')
+    for (const { attributes } of Object.values(cookies)) {
+      expect(attributes).toEqual(expect.arrayContaining(['secure', 'path=/', 'httponly', 'samesite=lax']))
+      expect(attributes.some((a) => a.startsWith('domain'))).toBe(false)
+    }
+  })
+
+  it('are read only under their __Host- names: a plain banner=hidden from a sibling host hides nothing', async () => {
+    const cf = { country: 'RU' }
+    const path = `${secure}/en/articles/${ARTICLE_SLUG}`
+    const planted = await fetchPage(path, { cf, headers: { Cookie: 'banner=hidden; size=lg' } } as never)
+    expect(planted.document.querySelector('body > section[aria-labelledby]')).not.toBeNull()
+    expect(planted.document.documentElement.getAttribute('data-size')).toBe('sm')
+    const own = await fetchPage(path, {
+      cf,
+      headers: { Cookie: '__Host-banner=hidden; __Host-size=lg' },
+    } as never)
+    expect(own.document.querySelector('body > section[aria-labelledby]')).toBeNull()
+    expect(own.document.documentElement.getAttribute('data-size')).toBe('lg')
+    const home = await request(`${secure}/`, { headers: { Cookie: 'lang=kk', 'Accept-Language': 'en' } })
+    expect(home.headers.get('Location')).toBe('/en/')
+  })
+
+  it('remove the year-long lang cookie earlier versions set on every read', async () => {
+    const response = await request(`${secure}/kk/`, { headers: { Cookie: 'lang=kk' } })
+    const { lang } = cookiesOf(response)
+    expect(lang?.value).toBe('')
+    expect(lang?.attributes).toEqual(expect.arrayContaining(['max-age=0', 'path=/', 'secure']))
+    expect((await request(`${secure}/kk/`)).headers.getSetCookie()).toEqual([])
+    // On a developer's machine `lang` is the current name, and is left alone.
+    expect((await request('/kk/', { headers: { Cookie: 'lang=kk' } })).headers.getSetCookie()).toEqual([])
+  })
+
+  it('are plain, not Secure, on plain-HTTP localhost, where a browser would refuse the prefix', async () => {
+    for (const origin of ['http://localhost', 'http://127.0.0.1']) {
+      const response = await post({ size: 'xs', return: '/en/' }, { origin, url: `${origin}/preferences` })
+      expect(Object.keys(cookiesOf(response)), origin).toEqual(['size'])
+      expect(cookiesOf(response).size?.attributes).not.toContain('secure')
+    }
+  })
+
+  it('are prefixed on any other host, even over plain HTTP', async () => {
+    const origin = 'http://reader.example'
+    const response = await post({ size: 'xs', return: '/en/' }, { origin, url: `${origin}/preferences` })
+    expect(Object.keys(cookiesOf(response))).toEqual(['__Host-size'])
   })
 })
 

@@ -132,13 +132,17 @@ describe('cookies', () => {
       request('https://reader.example/preferences', {
         method: 'POST',
         headers: { Origin: 'https://reader.example', 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: 'size=lg&banner=hidden&return=/kk/',
+        body: 'size=lg&banner=hidden&lang=kk&return=/kk/',
       }),
     ])
     const cookies = responses.flatMap((r) => r.headers.getSetCookie())
-    expect(cookies.map((c) => c.split('=')[0]).sort()).toEqual(['banner', 'lang', 'size'])
+    expect(cookies.map((c) => c.split('=')[0]).sort()).toEqual([
+      '__Host-banner',
+      '__Host-lang',
+      '__Host-size',
+    ])
     for (const cookie of cookies) {
-      expect(cookie).toMatch(/^(lang=(kk|ru|en)|size=(xs|sm|md|lg)|banner=hidden);/)
+      expect(cookie).toMatch(/^__Host-(lang=(kk|ru|en)|size=(xs|sm|md|lg)|banner=hidden);/)
       expect(cookie).toMatch(/; Secure/)
       expect(cookie).toMatch(/; HttpOnly/)
       expect(cookie).toMatch(/; SameSite=Lax/)

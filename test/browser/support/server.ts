@@ -1,5 +1,5 @@
 /** Starts the site with `wrangler dev` on a free loopback port, optionally as seen from a `request.cf` fixture. */
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -65,13 +65,24 @@ const STARTUP_TIMEOUT_MS = 60_000
  * Runs `wrangler dev` under the project's pinned Node, with its own
  * local state in a temporary folder so two servers never share a KV database, and waits until a page answers.
  */
-export const startSite = async ({ fixture }: { fixture?: CfFixture } = {}): Promise<Site> => {
+export const startSite = async ({
+  fixture,
+  breaking = {},
+}: {
+  fixture?: CfFixture
+  /** Breaking-news items to put in the site's own local KV before it starts, by language. */
+  breaking?: Partial<Record<string, { text: string; url: string }>>
+} = {}): Promise<Site> => {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   const state = mkdtempSync(join(tmpdir(), 'azattyq-wrangler-'))
   const env: NodeJS.ProcessEnv = { ...process.env, WRANGLER_SEND_METRICS: 'false' }
   if (fixture) env.CLOUDFLARE_CF_FETCH_PATH = join(ROOT, 'test/fixtures/cf', `${fixture}.json`)
   else delete env.CLOUDFLARE_CF_FETCH_PATH
+  for (const [lang, item] of Object.entries(breaking)) {
+    const args = ['kv', 'key', 'put', '--local', '--persist-to', state, '--binding', 'BREAKING', lang]
+    execFileSync(NODE, [WRANGLER, ...args, JSON.stringify(item)], { cwd: ROOT, env, stdio: 'ignore' })
+  }
   const child = spawn(
     NODE,
     [
