@@ -20,6 +20,9 @@ export const fetchPage = async (path: string, init?: RequestInit<RequestInitCfPr
   return { response, html, document }
 }
 
-/** The text of an element with its white space folded, as a screen reader would read it. */
+/** An element's text as a reader sees it: spaces collapsed, and without the soft hyphens that only mark break points. */
 export const textOf = (element: Element | null | undefined): string =>
-  (element?.textContent ?? '').replace(/\s+/g, ' ').trim()
+  (element?.textContent ?? '')
+    .replace(/\u00ad/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()

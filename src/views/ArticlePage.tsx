@@ -1,6 +1,7 @@
 /** One article: headline, date, photo with caption, dateline and body. */
 import { assetUrl } from '../assets'
 import type { Article } from '../content/article'
+import { hyphenate } from '../content/hyphenation'
 import type { Translate } from '../i18n'
 import type { Language } from '../languages'
 import { PublicationDate } from './PublicationDate'
@@ -9,10 +10,10 @@ type Props = { t: Translate; lang: Language; article: Article }
 
 export const ArticlePage = ({ t, lang, article }: Props) => {
   const text = article.text[lang]
-  const [first, ...rest] = text.paragraphs
+  const [first = '', ...rest] = text.paragraphs.map((paragraph) => hyphenate(lang, paragraph))
   return (
     <article class="article">
-      <h1>{text.headline}</h1>
+      <h1>{hyphenate(lang, text.headline)}</h1>
       <p class="meta">
         {t('article.published')}: <PublicationDate lang={lang} date={article.published} />
       </p>
@@ -33,7 +34,9 @@ export const ArticlePage = ({ t, lang, article }: Props) => {
       </figure>
       <div class="body">
         <p>
-          <span class="dateline">{text.dateline}</span> -- {first}
+          {/* The dash stays whole and on the dateline's line: no line starts with it or splits it. */}
+          <span class="dateline">{text.dateline}</span>
+          <span class="nowrap">{'\u00a0--'}</span> {first}
         </p>
         {rest.map((paragraph) => (
           <p>{paragraph}</p>
