@@ -11,15 +11,18 @@ export const LanguageSwitcher = ({ t, lang, alternates }: Props) => (
       const name = translator(other)
       return (
         <li>
-          {/* The visible short label (Қаз, Рус, Eng) begins the full name, so speech users can say what they see. */}
+          {/*
+           * The short label (Қаз, Рус, Eng) is what is seen; the full name, which begins with it, is what is read
+           * and what speech input matches. The space keeps the two apart in text browsers, which show both.
+           */}
           <a
             href={alternates[other]}
             lang={other}
             hreflang={other}
-            aria-label={name('language.name')}
             aria-current={other === lang ? 'page' : undefined}
           >
-            {name('language.short')}
+            <span aria-hidden="true">{name('language.short')} </span>
+            <span class="visually-hidden">{name('language.name')}</span>
             {other === lang && (
               // For text browsers, which show neither ARIA nor styles; screen readers hear aria-current instead.
               <span class="text-only" aria-hidden="true" lang={lang}>

@@ -44,7 +44,7 @@ const choose = async (
   await openTextSize(page)
   await pressPreference(page, sizeButton(page, size), { javaScriptEnabled })
   // The disclosure says the new size, with or without JavaScript (after the form's answer, it is closed again).
-  await expect.poll(() => disclosure(page, lang, size).count()).toBe(1)
+  await expect.poll(() => disclosure(page, lang, size).count(), { timeout: 10_000 }).toBe(1)
   if (!javaScriptEnabled) {
     // The form's answer brings the reader back to the control they used, not to the top of the page.
     expect(new URL(page.url()).hash).toBe('#text-size')
