@@ -1,7 +1,6 @@
 /** The reader's routes: each request is validated, turned into a page model, then rendered in the page frame. */
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { csrf } from 'hono/csrf'
 import { etag } from 'hono/etag'
 import { HTTPException } from 'hono/http-exception'
 import { languageDetector } from 'hono/language'
@@ -26,10 +25,12 @@ import {
   rememberTextSize,
 } from './preferences'
 import { renderer } from './renderer'
+import { sameSiteForm } from './same-site-form'
 import { requestLog } from './request-log'
 import { securityHeaders } from './security-headers'
 import { DEFAULT_TEXT_SIZE, isTextSize } from './text-sizes'
 import { ArticlePage } from './views/ArticlePage'
+import { TEXT_SIZE_CONTROL_ID } from './views/TextSizeControl'
 import { FrontPage } from './views/FrontPage'
 import { MessagePage } from './views/MessagePage'
 import { NoticePage } from './views/NoticePage'
@@ -158,22 +159,53 @@ app.get('/sitemap.xml', async (c) =>
 
 app.get('/robots.txt', (c) => c.text(robotsTxt(new URL(c.req.url).origin)))
 
-// The no-JavaScript path for the text-size buttons and the banner's "Hide": set the cookie, go back (303).
+/**
+ * A preference form refused: a short page in the reader's language (their cookie, else their browser's), which
+ * never repeats what was sent.
+ */
+const refuseForm = async (c: Context<AppEnv>, status: 403 | 413 | 415, reason: 'crossSite' | 'malformed') => {
+  const detected = c.get('language')
+  const variant = await variantOf(c, readLanguage(c) ?? (isLanguage(detected) ? detected : DEFAULT_LANGUAGE))
+  const t = translator(variant.lang)
+  const page = buildPageChrome(variant, {
+    title: t('formRefused.title'),
+    path: frontPath(variant.lang),
+    alternates: alternatesOf(frontPath),
+    indexable: false,
+    description: t(`formRefused.${reason}`),
+    previewType: 'website',
+  })
+  c.status(status)
+  return c.render(
+    <MessagePage
+      lang={variant.lang}
+      title={t('formRefused.title')}
+      body={t(`formRefused.${reason}`)}
+      homeLabel={t('formRefused.home')}
+    />,
+    { page },
+  )
+}
+
+// The no-JavaScript path for the text-size buttons and the banner's "Hide": set the cookie, go back (303) to where
+// reading goes on: the size control the reader just used, or the headline once the banner is gone.
 app.post(
   '/preferences',
-  csrf(),
-  bodyLimit({ maxSize: MAX_PREFERENCES_BODY, onError: (c) => c.text('Payload Too Large', 413) }),
+  detectLanguage,
+  sameSiteForm((c) => refuseForm(c, 403, 'crossSite')),
+  bodyLimit({ maxSize: MAX_PREFERENCES_BODY, onError: (c) => refuseForm(c, 413, 'malformed') }),
   async (c) => {
     const type = c.req.header('Content-Type')?.split(';')[0]?.trim().toLowerCase()
-    if (type !== 'application/x-www-form-urlencoded') return c.text('Unsupported Media Type', 415)
+    if (type !== 'application/x-www-form-urlencoded') return refuseForm(c, 415, 'malformed')
     const form = await c.req.parseBody()
     const { size, banner, lang } = form
     if (isTextSize(size)) rememberTextSize(c, size)
     if (isLanguage(lang)) rememberLanguage(c, lang)
     if (banner === BANNER_HIDDEN) hideLegalBanner(c)
     // Only a page this site serves: never a URL taken from the request, so never an open redirect.
-    const back = typeof form.return === 'string' && ALL_PAGE_PATHS.has(form.return) ? form.return : '/'
-    return c.redirect(back, 303)
+    if (typeof form.return !== 'string' || !ALL_PAGE_PATHS.has(form.return)) return c.redirect('/', 303)
+    const fragment = banner === BANNER_HIDDEN ? 'main-content' : TEXT_SIZE_CONTROL_ID
+    return c.redirect(`${form.return}#${fragment}`, 303)
   },
 )
 

@@ -21,7 +21,11 @@ export type PageVariant = {
   breaking: BreakingItem | null
 }
 
-export type AppEnv = { Bindings: Env; Variables: { variant?: PageVariant } }
+export type AppEnv = {
+  Bindings: Env
+  /** `language` is what `hono/language`'s detector found, where a route uses it (`/`, refusals of a form). */
+  Variables: { variant?: PageVariant; language?: string }
+}
 
 export type PageChrome = PageVariant & {
   t: Translate

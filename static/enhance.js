@@ -9,15 +9,20 @@ document.addEventListener('submit', (event) => {
   const body = new URLSearchParams(new FormData(form, button))
   if (button.name === 'size') {
     document.documentElement.dataset.size = button.value
+    // The pressed state is what a screen reader announces, once; the disclosure's label shows the new size.
     for (const other of form.querySelectorAll('button[name="size"]'))
       other.setAttribute('aria-pressed', String(other === button))
-    const status = form.querySelector('[role="status"]')
-    const legend = form.querySelector('legend')
-    if (status && legend) status.textContent = `${legend.textContent}: ${button.getAttribute('aria-label')}`
+    const summary = form.closest('details')?.querySelector('summary')
+    const pressed = form.querySelector('button[aria-pressed="true"]')
+    if (summary && pressed)
+      summary.textContent = summary.textContent.replace(/\S+$/, pressed.textContent.trim())
   } else if (button.name === 'banner') {
     const banner = form.closest('section')
     if (banner) banner.hidden = true
-    document.getElementById('main-content')?.focus()
+    // Reading goes on at the headline, as after the form's own answer (#main-content).
+    const main = document.getElementById('main-content')
+    main?.focus({ preventScroll: true })
+    main?.scrollIntoView({ block: 'start' })
   } else return
   event.preventDefault()
   // The answer is a redirect back to this page; following it would download the page again for nothing.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { translator } from '../src/i18n'
 import { LANGUAGES } from '../src/languages'
 import { TEXT_SIZES, textSizeLabel } from '../src/text-sizes'
 import { ARTICLE_SLUG, fetchPage, request } from './helpers'
@@ -26,9 +27,13 @@ const cookiesOf = (response: Response) =>
 describe('the text-size control', () => {
   it.each(LANGUAGES)('is a labelled group of four buttons labelled XS, SM, MD, LG in %s', async (lang) => {
     const { document } = await fetchPage(`/${lang}/articles/${ARTICLE_SLUG}`)
-    const form = document.querySelector('nav form[method="post"]')
+    const form = document.querySelector('nav details > form[method="post"]')
     expect(form?.getAttribute('action')).toBe('/preferences')
-    expect(form?.querySelector('fieldset > legend')?.textContent?.trim()).not.toBe('')
+    // Named once, by the group: no legend to be read a second time.
+    expect(form?.querySelector('[role="group"]')?.getAttribute('aria-label')).toBe(
+      translator(lang)('textSize.label'),
+    )
+    expect(form?.querySelector('legend')).toBeNull()
     const buttons = [...(form?.querySelectorAll('button[name="size"]') ?? [])]
     expect(buttons.map((b) => b.getAttribute('value'))).toEqual([...TEXT_SIZES])
     for (const button of buttons) {
@@ -39,7 +44,31 @@ describe('the text-size control', () => {
       expect(name.startsWith(`${visible}, `)).toBe(true)
       expect(name.length).toBeGreaterThan(visible.length + 3)
     }
-    expect(form?.querySelector('[role="status"]')).not.toBeNull()
+    // A change is announced once, by the pressed state: no live region to repeat it, or to be read while empty.
+    expect(document.querySelector('[role="status"], [aria-live]')).toBeNull()
+  })
+
+  it.each(LANGUAGES)(
+    'says the current size on its closed disclosure, for text browsers too, in %s',
+    async (lang) => {
+      const { document } = await fetchPage(`/${lang}/articles/${ARTICLE_SLUG}`, {
+        headers: { Cookie: 'size=md' },
+      })
+      expect(document.querySelector('nav details > summary')?.textContent).toBe(
+        translator(lang)('textSize.summary', { size: 'MD' }),
+      )
+      expect(document.querySelector('nav details')?.hasAttribute('open')).toBe(false)
+    },
+  )
+
+  it('separates the buttons and the skip links with spaces, so text browsers do not print XSSMMDLG', async () => {
+    const { document } = await fetchPage(ARTICLE)
+    expect(document.querySelector('nav [role="group"]')?.textContent?.trim().split(/\s+/)).toEqual(
+      TEXT_SIZES.map(textSizeLabel),
+    )
+    const skipLinks = [...document.querySelectorAll('body > a[href^="#"]')]
+    expect(skipLinks).toHaveLength(2)
+    expect(skipLinks[0]?.nextSibling?.textContent).toBe(' ')
   })
 
   it('marks SM pressed by default, and only SM', async () => {
@@ -77,7 +106,8 @@ describe('POST /preferences', () => {
   it('stores the size for a year, site-wide, Lax, out of reach of scripts, and goes back with 303', async () => {
     const response = await post({ size: 'lg', return: ARTICLE })
     expect(response.status).toBe(303)
-    expect(response.headers.get('Location')).toBe(ARTICLE)
+    // Back at the control the reader used, not at the top of a tall page.
+    expect(response.headers.get('Location')).toBe(`${ARTICLE}#text-size`)
     const { size } = cookiesOf(response)
     expect(size?.value).toBe('lg')
     expect(size?.attributes).toEqual(
@@ -137,7 +167,7 @@ describe('following the HTML alone, without JavaScript', () => {
     const response = await post({ ...fields, [button.getAttribute('name')!]: button.getAttribute('value')! })
     expect(response.status).toBe(303)
     const back = response.headers.get('Location')!
-    expect(back).toBe(`/kk/articles/${ARTICLE_SLUG}`)
+    expect(back).toBe(`/kk/articles/${ARTICLE_SLUG}#text-size`)
     const cookie = response.headers.getSetCookie()[0]!.split(';')[0]!
     const after = await fetchPage(back, { headers: { Cookie: cookie } })
     expect(after.document.documentElement.getAttribute('data-size')).toBe('lg')
@@ -151,7 +181,18 @@ describe('the language switcher', () => {
     const links = [...document.querySelectorAll('nav a[hreflang]')]
     expect(links.map((a) => a.getAttribute('hreflang'))).toEqual([...LANGUAGES])
     expect(links.map((a) => a.getAttribute('lang'))).toEqual([...LANGUAGES])
-    expect(links.map((a) => a.textContent)).toEqual(['Қазақша', 'Русский', 'English'])
+    // Named in full; shown short, so the site name and the three fit one line of a phone.
+    expect(links.map((a) => a.querySelector('.visually-hidden')?.textContent)).toEqual([
+      'Қазақша',
+      'Русский',
+      'English',
+    ])
+    expect(links.map((a) => a.firstElementChild?.textContent?.trim())).toEqual(['Қаз', 'Рус', 'Eng'])
+    // Text browsers show neither ARIA nor colours: the current language says so in words, hidden from the rest.
+    const marker = document.querySelector('nav a[aria-current="page"] .text-only')
+    expect(marker?.textContent?.trim()).toBe(translator(lang)('language.current'))
+    expect(marker?.getAttribute('aria-hidden')).toBe('true')
+    expect(document.querySelectorAll('nav a[hreflang] .text-only')).toHaveLength(1)
     for (const link of links)
       expect(link.getAttribute('href')).toBe(`/${link.getAttribute('lang')}/articles/${ARTICLE_SLUG}`)
     expect(document.querySelector('nav a[aria-current="page"]')?.getAttribute('lang')).toBe(lang)

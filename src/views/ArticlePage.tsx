@@ -1,6 +1,7 @@
 /** One article: headline, date, picture with caption (labelled if it is an illustration), dateline and body. */
 import { assetUrl } from '../assets'
 import type { Article } from '../content/article'
+import { hyphenate } from '../content/hyphenation'
 import type { Translate } from '../i18n'
 import type { Language } from '../languages'
 import { DATELINE_DASH } from '../typography'
@@ -10,10 +11,10 @@ type Props = { t: Translate; lang: Language; article: Article }
 
 export const ArticlePage = ({ t, lang, article }: Props) => {
   const text = article.text[lang]
-  const [first, ...rest] = text.paragraphs
+  const [first = '', ...rest] = text.paragraphs.map((paragraph) => hyphenate(lang, paragraph))
   return (
     <article class="article">
-      <h1>{text.headline}</h1>
+      <h1>{hyphenate(lang, text.headline)}</h1>
       <p class="meta">
         {t('article.published')}: <PublicationDate lang={lang} date={article.published} />
       </p>

@@ -1,4 +1,4 @@
-/** Links to this page in every language, each named in its own language. */
+/** Links to this page in every language: a short label on screen, each named in full in its own language. */
 import { translator } from '../i18n'
 import { LANGUAGES, type Language } from '../languages'
 import type { Translate } from '../i18n'
@@ -6,24 +6,33 @@ import type { Translate } from '../i18n'
 type Props = { t: Translate; lang: Language; alternates: Record<Language, string> }
 
 export const LanguageSwitcher = ({ t, lang, alternates }: Props) => (
-  <div class="control">
-    {/* Seen by everyone; read once, as the list's name, not again as loose text before it. */}
-    <span class="control-label" id="language-label" aria-hidden="true">
-      {t('language.switcherLabel')}
-    </span>
-    <ul class="choices" aria-labelledby="language-label">
-      {LANGUAGES.map((other) => (
+  <ul class="choices languages" aria-label={t('language.switcherLabel')}>
+    {LANGUAGES.map((other) => {
+      const name = translator(other)
+      return (
         <li>
+          {/*
+           * The short label (Қаз, Рус, Eng) is what is seen; the full name, which begins with it, is what is read
+           * and what speech input matches. The space keeps the two apart in text browsers, which show both.
+           */}
           <a
             href={alternates[other]}
             lang={other}
             hreflang={other}
             aria-current={other === lang ? 'page' : undefined}
           >
-            {translator(other)('language.name')}
+            <span aria-hidden="true">{name('language.short')} </span>
+            <span class="visually-hidden">{name('language.name')}</span>
+            {other === lang && (
+              // For text browsers, which show neither ARIA nor styles; screen readers hear aria-current instead.
+              <span class="text-only" aria-hidden="true" lang={lang}>
+                {' '}
+                {t('language.current')}
+              </span>
+            )}
           </a>
         </li>
-      ))}
-    </ul>
-  </div>
+      )
+    })}
+  </ul>
 )

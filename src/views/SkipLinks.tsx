@@ -3,11 +3,12 @@ import type { Translate } from '../i18n'
 
 type Props = { t: Translate }
 
+// The space between the links is for text browsers (w3m, Lynx), which would otherwise print them as one word.
 export const SkipLinks = ({ t }: Props) => (
   <>
     <a class="skip-link" href="#main-content">
       {t('skipLinks.mainContent')}
-    </a>
+    </a>{' '}
     <a class="skip-link" href="#navigation">
       {t('skipLinks.navigation')}
     </a>

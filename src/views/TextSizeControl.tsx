@@ -1,30 +1,40 @@
-/** XS · SM · MD · LG: a form that works without JavaScript, and that the enhancement script applies in place. */
+/**
+ * XS · SM · MD · LG behind a disclosure that says the current size: one line of the header until the reader opens
+ * it. A form that works without JavaScript (and in text browsers, which show it open); the enhancement script
+ * applies a choice in place.
+ */
 import type { Translate } from '../i18n'
 import { TEXT_SIZES, textSizeLabel, type TextSize } from '../text-sizes'
 
 type Props = { t: Translate; current: TextSize; returnTo: string }
 
+/** The fragment the form's answer returns to without JavaScript: the control the reader just used. */
+export const TEXT_SIZE_CONTROL_ID = 'text-size'
+
 export const TextSizeControl = ({ t, current, returnTo }: Props) => (
-  <form class="control" method="post" action="/preferences">
-    <fieldset>
-      <legend class="control-label">{t('textSize.label')}</legend>
-      <div class="choices">
+  <details class="text-size" id={TEXT_SIZE_CONTROL_ID}>
+    <summary>{t('textSize.summary', { size: textSizeLabel(current) })}</summary>
+    <form method="post" action="/preferences">
+      {/* Named once, by the group: a fieldset's legend would be read again as text inside it. */}
+      <div class="choices" role="group" aria-label={t('textSize.label')}>
         {TEXT_SIZES.map((size) => (
           // The accessible name starts with the visible label (WCAG 2.5.3) and goes on to say what it means. An
-          // aria-label rather than hidden text: browsers put a space before the comma of a hidden span.
-          <button
-            type="submit"
-            name="size"
-            value={size}
-            aria-pressed={size === current ? 'true' : 'false'}
-            aria-label={`${textSizeLabel(size)}, ${t(`textSize.${size}`)}`}
-          >
-            {textSizeLabel(size)}
-          </button>
+          // aria-label rather than hidden text: browsers put a space before the comma of a hidden span. The spaces
+          // between the buttons are for text browsers, which would otherwise print XSSMMDLG.
+          <>
+            <button
+              type="submit"
+              name="size"
+              value={size}
+              aria-pressed={size === current ? 'true' : 'false'}
+              aria-label={`${textSizeLabel(size)}, ${t(`textSize.${size}`)}`}
+            >
+              {textSizeLabel(size)}
+            </button>{' '}
+          </>
         ))}
       </div>
-    </fieldset>
-    <input type="hidden" name="return" value={returnTo} />
-    <p class="visually-hidden" role="status"></p>
-  </form>
+      <input type="hidden" name="return" value={returnTo} />
+    </form>
+  </details>
 )

@@ -55,6 +55,8 @@ const areaAround = async (
 const controlsOf = async (p: Page): Promise<Locator[]> => [
   ...(await p.getByRole('link').all()),
   ...(await p.getByRole('button').all()),
+  // The text-size disclosure: a summary has no ARIA role, but it is a control Tab must reach.
+  ...(await p.locator('summary').all()),
 ]
 
 describe.each(LANGUAGES)('in %s', (lang) => {
@@ -138,6 +140,10 @@ describe.each(LANGUAGES)('in %s', (lang) => {
 
   it('the text-size buttons work from the keyboard, with Space and with Enter', async () => {
     await visit(page, PAGES.article(lang))
+    // The disclosure opens from the keyboard too.
+    const disclosure = page.getByRole('navigation').locator('summary')
+    await disclosure.focus()
+    await page.keyboard.press('Enter')
     const large = page.getByRole('button', { name: textSizeButtonName('lg') })
     const extraSmall = page.getByRole('button', { name: textSizeButtonName('xs') })
     await large.focus()

@@ -1,7 +1,7 @@
 /** The legal-risk banner: before the main content for readers in Russia and occupied Ukraine only; "Hide" works. */
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openContext, pressPreference, siteUrl, useChromium, visit } from './support/browser'
+import { isOnScreen, openContext, pressPreference, siteUrl, useChromium, visit } from './support/browser'
 import { startSite, type CfFixture, type Site } from './support/server'
 import { COOKIES, LANGUAGES, PAGES, translator, type Language } from './support/site'
 
@@ -68,12 +68,21 @@ describe.each([
   { mode: 'without JavaScript, through the form', javaScriptEnabled: false },
 ])('"Hide" $mode', ({ javaScriptEnabled }) => {
   it.each(LANGUAGES)('hides the banner in %s for the rest of the visit, in every language', async (lang) => {
-    const context = await openContext(browser(), { javaScriptEnabled })
+    // A small phone at LG, where the banner is tallest and the story longest: "Hide" must not throw the reader
+    // into it.
+    const context = await openContext(browser(), {
+      javaScriptEnabled,
+      textSize: 'lg',
+      viewport: { width: 320, height: 640 },
+      isMobile: true,
+    })
     const page = await context.newPage()
     await visit(page, PAGES.article(lang))
     const hide = bannerOf(page, lang).getByRole('button', { name: translator(lang)('notice.hide') })
     await pressPreference(page, hide, { javaScriptEnabled })
     await expect.poll(() => bannerOf(page, lang).count()).toBe(0)
+    // The reader is left at the headline, with or without JavaScript.
+    expect(await isOnScreen(page.getByRole('heading', { level: 1 }))).toBe(true)
     // With JavaScript the page stays and reading goes on from the main content.
     if (javaScriptEnabled)
       expect(await page.getByRole('main').evaluate((main) => main === document.activeElement)).toBe(true)

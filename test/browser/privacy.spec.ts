@@ -1,7 +1,7 @@
 /** Nothing leaves the site and nothing is refused by its own CSP, on every page, after every control is used. */
 import type { BrowserContext, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { openContext, preferenceStored, siteUrl, useChromium, visit } from './support/browser'
+import { openContext, openTextSize, preferenceStored, siteUrl, useChromium, visit } from './support/browser'
 import {
   LANGUAGES,
   PAGE_NAMES,
@@ -44,6 +44,7 @@ const watch = async (context: BrowserContext) => {
 
 /** Uses every control on the page: each text size, the banner's "Hide" if shown, then a language link. */
 const useEveryControl = async (page: Page, lang: Language) => {
+  await openTextSize(page)
   for (const size of [...TEXT_SIZES].reverse()) {
     await Promise.all([
       preferenceStored(page),

@@ -1,7 +1,7 @@
 /** A 320 CSS px phone: no horizontal scrolling at any text size, and targets big enough for a finger (WCAG 2.5.8). */
 import type { BrowserContext, Locator, Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { openContext, setReaderState, siteUrl, useChromium, visit } from './support/browser'
+import { openContext, openTextSize, setReaderState, siteUrl, useChromium, visit } from './support/browser'
 import { LANGUAGES, PAGE_NAMES, PAGES, TEXT_SIZES, textSizeButtonName, translator } from './support/site'
 
 /** WCAG 1.4.10 Reflow: 320 CSS px wide, the width of a 1280 px window zoomed to 400 %. */
@@ -53,6 +53,8 @@ describe.each(LANGUAGES)('in %s', (lang) => {
       for (const textSize of TEXT_SIZES) {
         await setReaderState(context, siteUrl(), { textSize })
         await visit(page, PAGES[name](lang))
+        // Open, so the size buttons are measured too, and the header at its widest.
+        await openTextSize(page)
         const { scrollWidth, clientWidth } = await page.evaluate(() => ({
           scrollWidth: document.documentElement.scrollWidth,
           clientWidth: document.documentElement.clientWidth,

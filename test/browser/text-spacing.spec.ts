@@ -42,6 +42,8 @@ const findSpacingProblems = (p: Page): Promise<string[]> =>
   p.evaluate(() => {
     const problems: string[] = []
     const isHiddenOnPurpose = (element: Element): boolean => {
+      // Not drawn at all: inside a closed disclosure (the text-size buttons until the reader opens them).
+      if (!element.checkVisibility()) return true
       for (let node: Element | null = element; node; node = node.parentElement) {
         const style = getComputedStyle(node)
         if (style.display === 'none' || style.visibility === 'hidden' || style.clipPath !== 'none')

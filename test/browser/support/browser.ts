@@ -121,3 +121,20 @@ declare module 'vitest' {
     siteUrl: string
   }
 }
+
+/**
+ * Opens the text-size disclosure ("Text size: SM") if it is closed, as a reader taps it: its buttons are hidden
+ * until then. A summary has no ARIA role of its own, so it is found as the navigation's one disclosure.
+ */
+export const openTextSize = async (page: Page): Promise<void> => {
+  const closed = page.getByRole('navigation').locator('details:not([open]) > summary')
+  if ((await closed.count()) > 0) await closed.click()
+}
+
+/** Whether an element's box lies within the first screen as the page is scrolled now. */
+export const isOnScreen = (locator: Locator): Promise<boolean> =>
+  locator.evaluate((el) => {
+    const box = el.getBoundingClientRect()
+    // A pixel of slack: scrolling to a fragment puts the target's top at a fraction of a pixel above the screen.
+    return box.top >= -1 && box.top < window.innerHeight && box.bottom > 0
+  })

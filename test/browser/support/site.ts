@@ -1,11 +1,13 @@
 /** The site under test as the browser specs see it: its languages, text sizes, pages and words, from src/ itself. */
 import { ARTICLES } from '../../../src/content/articles'
+import { hyphenate } from '../../../src/content/hyphenation'
 import { translator } from '../../../src/i18n'
 import { LANGUAGES, type Language } from '../../../src/languages'
 import { articlePath, frontPath, noticePath } from '../../../src/paths'
 import { TEXT_SIZES, textSizeLabel, type TextSize } from '../../../src/text-sizes'
 
-export { LANGUAGES, TEXT_SIZES, textSizeLabel, translator, type Language, type TextSize }
+/** `hyphenate(lang, text)`: text as the page shows it, with soft hyphens in its long words. */
+export { hyphenate, LANGUAGES, TEXT_SIZES, textSizeLabel, translator, type Language, type TextSize }
 
 export const ARTICLE = ARTICLES[0]!
 
