@@ -1,29 +1,49 @@
+/** The article as its editors wrote it (content/articles/…) and as its pages show it: complete, and true to the source's figures. */
 import { describe, expect, it } from 'vitest'
-import { problemsWithText } from '../src/content/article'
-import { ARTICLES } from '../src/content/articles'
+import { figures } from '../scripts/publish/figures.ts'
 import { LANGUAGES } from '../src/languages'
+import { ARTICLE, fetchPage, textOf } from './helpers'
 
-const article = ARTICLES[0]!
+const article = ARTICLE
 const { en } = article.text
 
-/** Figures as written in running text: `20,000` (en) or `20 000` with a no-break space (kk, ru) is one number. */
-const figures = (text: string): number[] =>
-  (text.match(/\d{1,3}(?:[,\u00a0]\d{3})+|\d+/g) ?? []).map((n) => Number(n.replace(/[,\u00a0]/g, '')))
-
+/** Sorted figures of running text (the pipeline's own reading of a number: `20,000` or `20 000` is one). */
 const sorted = (numbers: number[]) => [...numbers].sort((a, b) => a - b)
 
 describe('the article content', () => {
   it.each(LANGUAGES)('is complete in %s', (lang) => {
-    expect(problemsWithText(article.text[lang])).toEqual([])
-    expect(article.text[lang].paragraphs).toHaveLength(en.paragraphs.length)
+    const text = article.text[lang]
+    for (const field of [text.headline, text.summary, text.dateline, text.image.alt, text.image.caption])
+      expect(field?.trim()).toMatch(/\S/)
+    expect(text.paragraphs).toHaveLength(en.paragraphs.length)
+    text.paragraphs.forEach((p) => expect(p.trim()).toMatch(/\S/))
   })
 
-  it('notices what is missing', () => {
-    expect(problemsWithText({ ...en, summary: ' ', paragraphs: ['a', ''] })).toEqual([
-      'summary is empty',
-      'paragraph 2 is empty',
-    ])
-  })
+  it.each(LANGUAGES)(
+    'shows in %s every paragraph as written, the dateline opening the first',
+    async (lang) => {
+      const text = article.text[lang]
+      const { document } = await fetchPage(`/${lang}/articles/${article.slug}`)
+      const shown = [...document.querySelectorAll('article .body p')].map(textOf)
+      expect(shown).toHaveLength(text.paragraphs.length)
+      expect(shown[0]).toBe(`${text.dateline} -- ${text.paragraphs[0]}`)
+      expect(shown.slice(1)).toEqual(text.paragraphs.slice(1).map((p) => p.replace(/\s+/g, ' ').trim()))
+    },
+  )
+
+  it.each(['ru', 'kk'] as const)(
+    'shows in %s the figures of each English paragraph, on the page',
+    async (lang) => {
+      const page = async (l: string) =>
+        [
+          ...(await fetchPage(`/${l}/articles/${article.slug}`)).document.querySelectorAll('article .body p'),
+        ].map(
+          // The text as it is: folding white space would turn a no-break space inside `20 000` into two numbers.
+          (p) => figures(p.textContent ?? ''),
+        )
+      expect(await page(lang)).toEqual(await page('en'))
+    },
+  )
 
   it('keeps the English source text, with its eleven paragraphs', () => {
     expect(en.paragraphs).toHaveLength(11)

@@ -2,8 +2,21 @@
 import { env } from 'cloudflare:test'
 import { parseHTML } from 'linkedom'
 import { app } from '../src/app'
+import { LANGUAGES, type Language } from '../src/languages'
+import type { VersionSource } from './archive'
 
 export const ARTICLE_SLUG = 'kazakhstan-contradictory-death-tolls-unrest'
+
+/** Every story in content/articles, as its editors wrote it (see vitest.config.ts). */
+export const SOURCES = env.TEST_ARCHIVE.sources
+
+/** The article that exists today, in all three languages, as its editors wrote it: what its pages must show. */
+export const ARTICLE = (() => {
+  const source = SOURCES.find((s) => s.slug === ARTICLE_SLUG)
+  if (!source || !LANGUAGES.every((lang) => source.text[lang]))
+    throw new Error(`${ARTICLE_SLUG} is not in every language`)
+  return { slug: source.slug, text: source.text as Record<Language, VersionSource> }
+})()
 
 /** Sends a request through the app, with the test bindings, no server involved. */
 export const request = (path: string, init?: RequestInit<RequestInitCfProperties>): Promise<Response> => {
@@ -23,3 +36,18 @@ export const fetchPage = async (path: string, init?: RequestInit<RequestInitCfPr
 /** The text of an element with its white space folded, as a screen reader would read it. */
 export const textOf = (element: Element | null | undefined): string =>
   (element?.textContent ?? '').replace(/\s+/g, ' ').trim()
+
+/** Width and height from a JPEG's start-of-frame segment. */
+export const jpegSize = (buffer: ArrayBuffer): { width: number; height: number } => {
+  const bytes = new DataView(buffer)
+  let offset = 2
+  while (offset < bytes.byteLength) {
+    const marker = bytes.getUint16(offset)
+    const length = bytes.getUint16(offset + 2)
+    // SOF0–SOF15, except DHT (C4), JPG (C8) and DAC (CC), which share the range.
+    if (marker >= 0xffc0 && marker <= 0xffcf && ![0xffc4, 0xffc8, 0xffcc].includes(marker))
+      return { height: bytes.getUint16(offset + 5), width: bytes.getUint16(offset + 7) }
+    offset += 2 + length
+  }
+  throw new Error('no start-of-frame segment')
+}

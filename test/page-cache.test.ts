@@ -70,7 +70,7 @@ describe('the page cache', () => {
     } as const
     const key = await cacheKeyFor('https://reader.example', '/en/', variant)
     expect(key).toMatch(
-      /^https:\/\/reader\.example\/__page\/en\/\?size=lg&banner=0&breaking=-&deployment=\w+$/,
+      /^https:\/\/reader\.example\/__page\/en\/\?size=lg&banner=0&breaking=-&edition=0&deployment=\w+$/,
     )
     const path = '/en/notice'
     await request(path, { headers: { Cookie: 'size=sm; tracking=abc' } })

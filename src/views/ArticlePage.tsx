@@ -1,44 +1,44 @@
-/** One article: headline, date, photo with caption, dateline and body. */
-import { assetUrl } from '../assets'
-import type { Article } from '../content/article'
+/** One story: headline, dates, photo with caption, and the body as it was rendered when it was published. */
+import { raw } from 'hono/html'
+import type { Story } from '../content/story'
 import type { Translate } from '../i18n'
 import type { Language } from '../languages'
 import { PublicationDate } from './PublicationDate'
 
-type Props = { t: Translate; lang: Language; article: Article }
+type Props = { t: Translate; lang: Language; story: Story }
 
-export const ArticlePage = ({ t, lang, article }: Props) => {
-  const text = article.text[lang]
-  const [first, ...rest] = text.paragraphs
+export const ArticlePage = ({ t, lang, story }: Props) => {
+  const { photo } = story
+  const widest = photo.sources.at(-1)!
+  const srcset =
+    photo.sources.length > 1 ? photo.sources.map((s) => `${s.path} ${s.width}w`).join(', ') : undefined
   return (
     <article class="article">
-      <h1>{text.headline}</h1>
+      <h1>{story.headline}</h1>
       <p class="meta">
-        {t('article.published')}: <PublicationDate lang={lang} date={article.published} />
+        {t('article.published')}: <PublicationDate lang={lang} date={story.published} />
+        {story.updated && (
+          <>
+            {' · '}
+            {t('article.updated')}: <PublicationDate lang={lang} date={story.updated} />
+          </>
+        )}
       </p>
       <figure>
         <img
-          src={assetUrl(article.image.asset)}
-          srcset={
-            article.image.narrow &&
-            `${assetUrl(article.image.narrow.asset)} ${article.image.narrow.width}w, ${assetUrl(article.image.asset)} ${article.image.width}w`
-          }
+          src={widest.path}
+          srcset={srcset}
           // The column is 42rem at most, inside 1rem of padding a side: on a phone, the width of the screen.
-          sizes={article.image.narrow && '(min-width: 44rem) 42rem, 100vw'}
-          width={article.image.width}
-          height={article.image.height}
-          alt={text.image.alt}
+          sizes={srcset && '(min-width: 44rem) 42rem, 100vw'}
+          width={photo.width}
+          height={photo.height}
+          alt={photo.alt}
         />
-        <figcaption>{text.image.caption}</figcaption>
+        <figcaption>{photo.caption}</figcaption>
       </figure>
-      <div class="body">
-        <p>
-          <span class="dateline">{text.dateline}</span> -- {first}
-        </p>
-        {rest.map((paragraph) => (
-          <p>{paragraph}</p>
-        ))}
-      </div>
+      {/* Sanitised when it was published (scripts/publish/render.ts): only paragraphs, subheadings, quotes, lists,
+          emphasis and https: or on-site links can be in it. */}
+      <div class="body">{raw(story.bodyHtml)}</div>
     </article>
   )
 }

@@ -1,0 +1,102 @@
+/** Stage 3 of publishing: Markdown to sanitised HTML, and the photo at each width the page's srcset offers. */
+import { createHash } from 'node:crypto'
+import sanitizeHtml from 'sanitize-html'
+import sharp from 'sharp'
+import { join } from 'node:path'
+import { markdown } from './markdown.ts'
+import {
+  PublishRefused,
+  type ImageObject,
+  type RenderedStory,
+  type RenderedVersion,
+  type ValidStory,
+  type ValidVersion,
+} from './story.ts'
+
+/** Phones get the narrow copy (a slow network should not pay for pixels it cannot show); the column is 42rem. */
+export const IMAGE_WIDTHS = [480, 960] as const
+
+/** The R2 key of a photo at one width; the Worker serves it at `/media/{key}`. */
+export const imageObjectKey = (imageKey: string, width: number): string => `images/${imageKey}-${width}.jpg`
+
+/** What a body may hold once rendered: the same list validate.ts enforces, applied again to the HTML itself. */
+const SANITISE: sanitizeHtml.IOptions = {
+  allowedTags: ['p', 'h2', 'h3', 'blockquote', 'ul', 'ol', 'li', 'a', 'em', 'strong', 'br'],
+  allowedAttributes: { a: ['href'], ol: ['start'] },
+  allowedSchemes: ['https'],
+  allowedSchemesAppliedToAttributes: ['href'],
+  allowProtocolRelative: false,
+  disallowedTagsMode: 'discard',
+}
+
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)
+
+/** Between the dateline and the first words, as the service writes it. */
+export const DATELINE_SEPARATOR = ' -- '
+
+/** The body as the page shows it: semantic HTML, sanitised, the dateline opening its first paragraph. */
+export const renderBody = (body: string, dateline?: string): string => {
+  const html = sanitizeHtml(markdown.render(body), SANITISE).trim()
+  if (!dateline) return html
+  const opening = `<span class="dateline">${escapeHtml(dateline)}</span>${escapeHtml(DATELINE_SEPARATOR)}`
+  return html.startsWith('<p>') ? `<p>${opening}${html.slice(3)}` : `<p>${opening}</p>${html}`
+}
+
+const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex')
+
+const renderVersion = (version: ValidVersion, imageHash: string): RenderedVersion => ({
+  lang: version.lang,
+  headline: version.headline,
+  summary: version.summary,
+  ...(version.dateline ? { dateline: version.dateline } : {}),
+  published: version.published,
+  ...(version.updated ? { updated: version.updated } : {}),
+  imageAlt: version.image.alt,
+  imageCaption: version.image.caption,
+  bodyHtml: renderBody(version.markdown, version.dateline),
+  contentHash: sha256(`${version.source}\n${imageHash}`).slice(0, 32),
+})
+
+/** The photo as JPEG at each width up to its own; the widest is what the page declares as its size. */
+const renderImage = async (slug: string, bytes: Buffer) => {
+  const hash = sha256(bytes).slice(0, 16)
+  const source = sharp(bytes)
+  const { width: ownWidth = 0, height: ownHeight = 0 } = await source.metadata()
+  const widths = [
+    ...IMAGE_WIDTHS.filter((w) => w < ownWidth),
+    Math.min(ownWidth, IMAGE_WIDTHS.at(-1)!),
+  ].filter((w, i, all) => all.indexOf(w) === i)
+  const key = `${slug}/${hash}`
+  const objects: ImageObject[] = await Promise.all(
+    widths.map(async (width) => ({
+      key: imageObjectKey(key, width),
+      contentType: 'image/jpeg',
+      bytes: await sharp(bytes).rotate().resize({ width }).jpeg({ quality: 78, mozjpeg: true }).toBuffer(),
+    })),
+  )
+  const width = widths.at(-1)!
+  return {
+    hash,
+    image: { key, width, height: Math.round((ownHeight * width) / ownWidth), widths },
+    objects,
+  }
+}
+
+export const renderStory = async (story: ValidStory): Promise<RenderedStory> => {
+  const { hash, image, objects } = await renderImage(story.slug, story.image.bytes).catch(
+    (error: unknown) => {
+      throw new PublishRefused([
+        {
+          file: join(story.dir, story.image.file),
+          problem: `not a picture that can be read (${String(error)})`,
+        },
+      ])
+    },
+  )
+  return {
+    slug: story.slug,
+    image,
+    imageObjects: objects,
+    versions: story.versions.map((version) => renderVersion(version, hash)),
+  }
+}
