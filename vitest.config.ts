@@ -4,13 +4,61 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin'
 import { defineConfig } from 'vitest/config'
 import { blockTexts, markdown } from './scripts/publish/markdown.ts'
-import { prepare } from './scripts/publish/pipeline.ts'
+import { readFileSync } from 'node:fs'
+import { generatedStory } from './scripts/publish/generate.ts'
+import { prepare, prepareStories, type Prepared } from './scripts/publish/pipeline.ts'
+import { readStoryFolder } from './scripts/publish/read.ts'
 
 /** A fixed moment for `updated` on re-publish, so tests do not depend on the clock. */
 const PUBLISHED_AT = '2026-11-01T00:00:00Z'
 
 const migrations = await readD1Migrations('migrations')
 const archive = await prepare(['content/articles'], PUBLISHED_AT)
+
+/**
+ * Changes the tests publish on top, through the same pipeline: a correction of the real article, stories that
+ * exist in some languages only, and generated stories (marked as such) to fill archive pages.
+ */
+const ARTICLE_DIR = 'content/articles/kazakhstan-contradictory-death-tolls-unrest'
+const CORRECTED_AT = '2026-11-02T00:00:00Z'
+const photo = readFileSync(`${ARTICLE_DIR}/unrest-illustration.jpg`)
+const real = readStoryFolder(ARTICLE_DIR)
+const corrected = await prepareStories(
+  [
+    {
+      ...real,
+      texts: {
+        ...real.texts,
+        en: {
+          ...real.texts.en!,
+          source: real.texts.en!.source.replace('said earlier that 227', 'said earlier this year that 227'),
+        },
+      },
+    },
+  ],
+  CORRECTED_AT,
+)
+const partial = await prepareStories(
+  [
+    generatedStory({ number: 9001, languages: ['kk'], image: photo, from: '2026-01-01T00:00:00Z' }),
+    generatedStory({ number: 9002, languages: ['kk', 'ru'], image: photo, from: '2026-01-01T00:00:00Z' }),
+  ],
+  PUBLISHED_AT,
+)
+const generated = await prepareStories(
+  Array.from({ length: 45 }, (_, i) => generatedStory({ number: i + 1, languages: ['en'], image: photo })),
+  PUBLISHED_AT,
+)
+
+/** What a test file receives: statements and R2 objects as base64 (bindings are JSON). */
+const forTests = (prepared: Prepared) => ({
+  batches: prepared.batches,
+  objects: prepared.objects.map((o) => ({
+    key: o.key,
+    contentType: o.contentType,
+    base64: o.bytes.toString('base64'),
+  })),
+})
 
 export default defineConfig({
   plugins: [
@@ -30,12 +78,13 @@ export default defineConfig({
                 ]),
               ),
             })),
-            batches: archive.batches,
-            objects: archive.objects.map((o) => ({
-              key: o.key,
-              contentType: o.contentType,
-              base64: o.bytes.toString('base64'),
-            })),
+            ...forTests(archive),
+            changes: {
+              corrected: { ...forTests(corrected), at: CORRECTED_AT },
+              partial: forTests(partial),
+              // Their photos are not needed: only lists show them.
+              generated: { batches: generated.batches, objects: [] },
+            },
           },
         },
       },

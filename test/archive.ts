@@ -10,10 +10,25 @@ export type VersionSource = Omit<ValidVersion, 'markdown' | 'file' | 'source'> &
 export type StorySource = { slug: string; text: Partial<Record<Language, VersionSource>> }
 
 /** What vitest.config.ts hands each test file: the pipeline's batches and R2 objects for content/articles. */
-export type TestArchive = {
+type Published = { batches: Statement[][]; objects: { key: string; contentType: string; base64: string }[] }
+
+export type TestArchive = Published & {
   sources: StorySource[]
-  batches: Statement[][]
-  objects: { key: string; contentType: string; base64: string }[]
+  /** Publishes a test makes on top of content/articles (see vitest.config.ts). */
+  changes: {
+    /** The real article with one English sentence corrected, published at `at`. */
+    corrected: Published & { at: string }
+    /** Generated stories 9001 (Kazakh only) and 9002 (Kazakh and Russian), newer than the real article. */
+    partial: Published
+    /** 45 generated stories in English only, an hour apart, older than the real article. */
+    generated: Published
+  }
+}
+
+/** Publishes one of the prepared changes into this test file's D1 and R2. */
+export const publish = async (change: Published): Promise<void> => {
+  await putObjects(change.objects)
+  await writeBatches(change.batches)
 }
 
 declare global {
@@ -32,7 +47,7 @@ export const writeBatches = async (batches: readonly Statement[][]): Promise<voi
   forgetEdition()
 }
 
-export const putObjects = async (objects: TestArchive['objects']): Promise<void> => {
+export const putObjects = async (objects: Published['objects']): Promise<void> => {
   for (const o of objects) {
     const bytes = Uint8Array.from(atob(o.base64), (ch) => ch.charCodeAt(0))
     await env.MEDIA.put(o.key, bytes, { httpMetadata: { contentType: o.contentType } })

@@ -6,6 +6,8 @@ import MarkdownIt, { type Token } from 'markdown-it'
  * text; nothing renders it, since a story with any is never rendered.
  */
 export const markdown = new MarkdownIt('commonmark', { html: true, linkify: false, typographer: false })
+// markdown-it quietly shows a `javascript:` link as text; let every link through to be judged, and refused, below.
+markdown.validateLink = () => true
 
 /** The blocks a story's body may use: paragraphs, subheadings, quotes and lists, as the page has today. */
 const BLOCKS = new Set([

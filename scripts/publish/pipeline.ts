@@ -42,8 +42,12 @@ export const validateAll = (stories: readonly StoryFiles[]): ValidStory[] => {
 }
 
 /** Reads and checks every story first: one refused story stops them all, before anything is written. */
-export const prepare = async (paths: readonly string[], now: string): Promise<Prepared> => {
-  const valid = validateAll(findStoryFolders(paths).map(readStoryFolder))
+export const prepare = (paths: readonly string[], now: string): Promise<Prepared> =>
+  prepareStories(findStoryFolders(paths).map(readStoryFolder), now)
+
+/** The same, from stories already read (generated ones, for the tests and the benchmark). */
+export const prepareStories = async (files: readonly StoryFiles[], now: string): Promise<Prepared> => {
+  const valid = validateAll(files)
   const stories: RenderedStory[] = []
   for (const story of valid) stories.push(await renderStory(story))
   return {

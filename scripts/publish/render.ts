@@ -57,29 +57,37 @@ const renderVersion = (version: ValidVersion, imageHash: string): RenderedVersio
   contentHash: sha256(`${version.source}\n${imageHash}`).slice(0, 32),
 })
 
-/** The photo as JPEG at each width up to its own; the widest is what the page declares as its size. */
-const renderImage = async (slug: string, bytes: Buffer) => {
-  const hash = sha256(bytes).slice(0, 16)
-  const source = sharp(bytes)
-  const { width: ownWidth = 0, height: ownHeight = 0 } = await source.metadata()
+/** The same picture in one run (a folder of stories sharing a photo) is resized once. */
+const resized = new Map<string, Promise<{ width: number; height: number; copies: [number, Buffer][] }>>()
+
+const resize = async (bytes: Buffer) => {
+  const { width: ownWidth = 0, height: ownHeight = 0 } = await sharp(bytes).metadata()
   const widths = [
     ...IMAGE_WIDTHS.filter((w) => w < ownWidth),
     Math.min(ownWidth, IMAGE_WIDTHS.at(-1)!),
   ].filter((w, i, all) => all.indexOf(w) === i)
-  const key = `${slug}/${hash}`
-  const objects: ImageObject[] = await Promise.all(
-    widths.map(async (width) => ({
-      key: imageObjectKey(key, width),
-      contentType: 'image/jpeg',
-      bytes: await sharp(bytes).rotate().resize({ width }).jpeg({ quality: 78, mozjpeg: true }).toBuffer(),
-    })),
+  const copies = await Promise.all(
+    widths.map(async (width): Promise<[number, Buffer]> => [
+      width,
+      await sharp(bytes).rotate().resize({ width }).jpeg({ quality: 78, mozjpeg: true }).toBuffer(),
+    ]),
   )
   const width = widths.at(-1)!
-  return {
-    hash,
-    image: { key, width, height: Math.round((ownHeight * width) / ownWidth), widths },
-    objects,
-  }
+  return { width, height: Math.round((ownHeight * width) / ownWidth), copies }
+}
+
+/** The photo as JPEG at each width up to its own; the widest is what the page declares as its size. */
+const renderImage = async (slug: string, bytes: Buffer) => {
+  const hash = sha256(bytes).slice(0, 16)
+  if (!resized.has(hash)) resized.set(hash, resize(bytes))
+  const { width, height, copies } = await resized.get(hash)!
+  const key = `${slug}/${hash}`
+  const objects: ImageObject[] = copies.map(([w, copy]) => ({
+    key: imageObjectKey(key, w),
+    contentType: 'image/jpeg',
+    bytes: copy,
+  }))
+  return { hash, image: { key, width, height, widths: copies.map(([w]) => w) }, objects }
 }
 
 export const renderStory = async (story: ValidStory): Promise<RenderedStory> => {

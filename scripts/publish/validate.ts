@@ -30,15 +30,17 @@ export const normaliseDateTime = (value: unknown): string | undefined => {
   if (typeof value !== 'string') return undefined
   const match = DATE_TIME.exec(value)
   if (!match) return undefined
-  const [, year, month, day, hour, minute, second = '00'] = match.map(Number) as number[]
-  const calendar = new Date(Date.UTC(year!, month! - 1, day!, hour, minute, Number(second)))
+  const [year, month, day, hour, minute, second = 0] = match
+    .slice(1, 7)
+    .map((n) => (n === undefined ? undefined : Number(n)))
+  const calendar = new Date(Date.UTC(year!, month! - 1, day!, hour, minute, second))
   const real =
     calendar.getUTCFullYear() === year &&
     calendar.getUTCMonth() === month! - 1 &&
     calendar.getUTCDate() === day &&
     calendar.getUTCHours() === hour &&
     calendar.getUTCMinutes() === minute &&
-    Number(second) < 60
+    second < 60
   if (!real) return undefined
   return new Date(Date.parse(value)).toISOString().replace(/\.\d{3}Z$/, 'Z')
 }
