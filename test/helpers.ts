@@ -51,3 +51,35 @@ export const jpegSize = (buffer: ArrayBuffer): { width: number; height: number }
   }
   throw new Error('no start-of-frame segment')
 }
+
+/** A D1 binding that adds up the rows each query reads (D1's `meta.rows_read`, what D1 bills). */
+const countingDatabase = (db: D1Database, count: { rows: number }): D1Database => {
+  const wrap = (statement: D1PreparedStatement): D1PreparedStatement =>
+    new Proxy(statement, {
+      get(target, key) {
+        if (key === 'bind') return (...values: unknown[]) => wrap(target.bind(...values))
+        if (key === 'all' || key === 'run')
+          return async () => {
+            const result = await target[key]()
+            count.rows += result.meta.rows_read
+            return result
+          }
+        if (key === 'first' || key === 'raw') throw new Error(`count rows of ${String(key)}() too`)
+        const value = Reflect.get(target, key)
+        return typeof value === 'function' ? value.bind(target) : value
+      },
+    })
+  // No `withSession`: the store then reads through this binding itself.
+  return { prepare: (sql: string) => wrap(db.prepare(sql)) } as unknown as D1Database
+}
+
+/** Sends a request and counts the D1 rows it read. */
+export const requestCountingRows = async (path: string, init?: RequestInit<RequestInitCfProperties>) => {
+  const count = { rows: 0 }
+  const url = /^https?:/.test(path) ? path : `http://localhost${path}`
+  const response = await app.request(new Request(url, init), undefined, {
+    ...env,
+    DB: countingDatabase(env.DB, count),
+  })
+  return { response, rowsRead: count.rows }
+}
