@@ -69,7 +69,9 @@ const applyMigrations = async (db: D1, split: (sql: string) => string[]) => {
  * The local D1 and R2 of `wrangler dev`, through wrangler's getPlatformProxy: the same `.wrangler/state` (or the
  * `--persist-to` folder a test server uses), migrated first, so a fresh clone needs no other step.
  */
-export const localTarget = async (persistTo?: string): Promise<Target> => {
+export const localTarget = async (
+  persistTo?: string,
+): Promise<Target & { bindings: Record<string, unknown> }> => {
   const { getPlatformProxy, unstable_splitSqlQuery } = await import('wrangler')
   const proxy = await getPlatformProxy<{ DB: D1; MEDIA: R2 }>({
     configPath: join(ROOT, 'wrangler.toml'),
@@ -80,6 +82,8 @@ export const localTarget = async (persistTo?: string): Promise<Target> => {
   await applyMigrations(db, unstable_splitSqlQuery)
   const bound = (s: Statement) => db.prepare(s.sql).bind(...s.params)
   return {
+    /** Every binding of wrangler.toml, local: for the benchmark, which runs the built Worker in Node on them. */
+    bindings: proxy.env as unknown as Record<string, unknown>,
     write: async (batches) => {
       for (const batch of batches) await db.batch(batch.map(bound))
     },

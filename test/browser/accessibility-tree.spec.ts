@@ -45,7 +45,8 @@ describe.each(LANGUAGES)('in %s', (lang) => {
         ...(bannerHidden ? [] : ['region']),
         'banner',
         'main',
-        ...(name === 'article' ? ['complementary'] : []),
+        // A story has the service's promo box beside it.
+        ...(name === 'article' || name === 'partialStory' ? ['complementary'] : []),
         'contentinfo',
       ]
       expect(topLevelRolesOf(await page.locator('body').ariaSnapshot())).toEqual(expected)

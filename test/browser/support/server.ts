@@ -1,11 +1,13 @@
 /** Starts the site with `wrangler dev` on a free loopback port, optionally as seen from a `request.cf` fixture. */
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
+import { generatedStory } from '../../../scripts/publish/generate.ts'
+import { GENERATED_STORIES } from './site.ts'
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..')
 const WRANGLER = join(ROOT, 'node_modules/wrangler/bin/wrangler.js')
@@ -70,10 +72,26 @@ let published: Promise<string> | undefined
 const publishedState = (): Promise<string> => {
   published ??= (async () => {
     const state = mkdtempSync(join(tmpdir(), 'azattyq-published-'))
-    process.once('exit', () => rmSync(state, { recursive: true, force: true }))
+    const generated = mkdtempSync(join(tmpdir(), 'azattyq-generated-'))
+    process.once('exit', () => {
+      rmSync(state, { recursive: true, force: true })
+      rmSync(generated, { recursive: true, force: true })
+    })
+    // Generated stories (site.ts) as story folders beside the real one, so archive pages and stories in some
+    // languages only are there to check; all older than the real article, which stays first on every front page.
+    const photo = readFileSync(
+      join(ROOT, 'content/articles/kazakhstan-contradictory-death-tolls-unrest/unrest-illustration.jpg'),
+    )
+    for (const options of GENERATED_STORIES) {
+      const story = generatedStory({ ...options, image: photo })
+      mkdirSync(join(generated, story.slug))
+      for (const [lang, text] of Object.entries(story.texts))
+        writeFileSync(join(generated, story.slug, `${lang}.md`), text.source)
+      for (const [name, bytes] of story.others) writeFileSync(join(generated, story.slug, name), bytes)
+    }
     await promisify(execFile)(
       NODE,
-      [join(ROOT, 'scripts/publish.ts'), join(ROOT, 'content/articles'), '--persist-to', state],
+      [join(ROOT, 'scripts/publish.ts'), join(ROOT, 'content/articles'), generated, '--persist-to', state],
       { cwd: ROOT, env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } },
     )
     return state
