@@ -12,7 +12,9 @@ CREATE TABLE stories (
   image_width INTEGER NOT NULL,
   image_height INTEGER NOT NULL,
   -- Comma-separated widths, narrowest first, the widest being image_width.
-  image_widths TEXT NOT NULL
+  image_widths TEXT NOT NULL,
+  -- 1 while the picture is a drawing standing in for the news photo: the page labels it as an illustration.
+  image_illustration INTEGER NOT NULL DEFAULT 0
 );
 
 CREATE TABLE story_versions (

@@ -66,5 +66,5 @@ type PageIdentity = Omit<PageChrome, keyof PageVariant | 't'>
 /** The frame for a page: its identity joined with the reader's variant. */
 export const buildPageChrome = (variant: PageVariant, page: PageIdentity): PageChrome => {
   const t = translator(variant.lang)
-  return { ...variant, ...page, t, title: `${page.title} – ${t('site.name')}` }
+  return { ...variant, ...page, t, title: t('site.pageTitle', { page: page.title, site: t('site.name') }) }
 }

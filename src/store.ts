@@ -53,6 +53,7 @@ type StoryRow = SummaryRow & {
   image_width: number
   image_height: number
   image_widths: string
+  image_illustration: number
   image_alt: string
   image_caption: string
   body_html: string
@@ -145,7 +146,7 @@ export const openStore = (env: { DB: D1Database; MEDIA: R2Bucket }) => {
      */
     story: async (slug: string, lang: Language): Promise<{ story?: Story; languages: Language[] }> => {
       const [row] = await all<StoryRow>(
-        `SELECT s.id, s.slug, s.languages, s.image_key, s.image_width, s.image_height, s.image_widths,
+        `SELECT s.id, s.slug, s.languages, s.image_key, s.image_width, s.image_height, s.image_widths, s.image_illustration,
            v.lang, v.headline, v.summary, v.dateline, v.published, v.updated, v.image_alt, v.image_caption, v.body_html
          FROM stories s LEFT JOIN story_versions v ON v.story_id = s.id AND v.lang = ?2
          WHERE s.slug = ?1`,
@@ -168,6 +169,7 @@ export const openStore = (env: { DB: D1Database; MEDIA: R2Bucket }) => {
             sources: widths.map((width) => ({ path: mediaPath(row.image_key, width), width })),
             alt: row.image_alt,
             caption: row.image_caption,
+            illustration: row.image_illustration === 1,
           },
         },
       }

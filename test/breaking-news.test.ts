@@ -77,7 +77,7 @@ describe('the breaking-news bar', () => {
     const bar = header.nextElementSibling!
     expect(bar.tagName).toBe('SECTION')
     const label = document.getElementById(bar.getAttribute('aria-labelledby')!)
-    expect(textOf(label)).toBe('Срочные новости')
+    expect(textOf(label)).toBe('Срочно')
     const link = bar.querySelector('a')!
     expect(textOf(link)).toBe(item.text)
     expect(link.getAttribute('href')).toBe(item.url)

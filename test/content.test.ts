@@ -1,33 +1,30 @@
-/** The article as its editors wrote it (content/articles/…) and as its pages show it: complete, and true to the source's figures. */
+/** The article as its editors wrote it (content/articles/…), typeset, and as its pages show it. */
 import { describe, expect, it } from 'vitest'
-import { figures } from '../scripts/publish/figures.ts'
 import { LANGUAGES } from '../src/languages'
-import { ARTICLE, fetchPage, textOf } from './helpers'
+import { ARTICLE, fetchPage, figures, textOf } from './helpers'
 
 const article = ARTICLE
 const { en } = article.text
 
-/** Sorted figures of running text (the pipeline's own reading of a number: `20,000` or `20 000` is one). */
 const sorted = (numbers: number[]) => [...numbers].sort((a, b) => a - b)
 
 describe('the article content', () => {
   it.each(LANGUAGES)('is complete in %s', (lang) => {
     const text = article.text[lang]
-    for (const field of [text.headline, text.summary, text.dateline, text.image.alt, text.image.caption])
-      expect(field?.trim()).toMatch(/\S/)
+    for (const field of [text.headline, text.summary, text.image.alt, text.image.caption])
+      expect(field.trim()).toMatch(/\S/)
     expect(text.paragraphs).toHaveLength(en.paragraphs.length)
     text.paragraphs.forEach((p) => expect(p.trim()).toMatch(/\S/))
   })
 
   it.each(LANGUAGES)(
-    'shows in %s every paragraph as written, the dateline opening the first',
+    'shows in %s every paragraph as written and typeset, the dateline opening the first',
     async (lang) => {
       const text = article.text[lang]
       const { document } = await fetchPage(`/${lang}/articles/${article.slug}`)
-      const shown = [...document.querySelectorAll('article .body p')].map(textOf)
-      expect(shown).toHaveLength(text.paragraphs.length)
-      expect(shown[0]).toBe(`${text.dateline} -- ${text.paragraphs[0]}`)
-      expect(shown.slice(1)).toEqual(text.paragraphs.slice(1).map((p) => p.replace(/\s+/g, ' ').trim()))
+      const shown = [...document.querySelectorAll('article .body p')].map((p) => p.textContent)
+      const dateline = text.dateline ? `${text.dateline}\u00a0— ` : ''
+      expect(shown).toEqual([`${dateline}${text.paragraphs[0]}`, ...text.paragraphs.slice(1)])
     },
   )
 
@@ -37,13 +34,14 @@ describe('the article content', () => {
       const page = async (l: string) =>
         [
           ...(await fetchPage(`/${l}/articles/${article.slug}`)).document.querySelectorAll('article .body p'),
-        ].map(
-          // The text as it is: folding white space would turn a no-break space inside `20 000` into two numbers.
-          (p) => figures(p.textContent ?? ''),
-        )
+        ].map((p) => figures(p.textContent ?? ''))
       expect(await page(lang)).toEqual(await page('en'))
     },
   )
+
+  it('keeps the English dateline, the place the story was filed from', () => {
+    expect(en.dateline).toBe('NUR-SULTAN')
+  })
 
   it('keeps the English source text, with its eleven paragraphs', () => {
     expect(en.paragraphs).toHaveLength(11)
@@ -71,11 +69,16 @@ describe('the article content', () => {
       expect(sorted(figures(text.summary))).toEqual(sorted(figures(en.summary)))
     })
 
-    it('groups thousands with a no-break space', () => {
-      const all = [text.summary, text.image.caption, ...text.paragraphs].join('\n')
-      expect(all).not.toMatch(/\d{4,}/)
-      expect(all).not.toMatch(/\d[ ,.]\d{3}\b/)
-      expect(all).toContain('20\u00a0000')
+    it('writes the quoted 20,000 as the outlet does, in digits and a word', () => {
+      expect(text.paragraphs[6]).toContain(
+        { kk: '«20\u00a0мың террорист»', ru: '«20\u00a0тысяч террористов»' }[lang],
+      )
+    })
+
+    it('is typeset: no number is left on a breakable space before its word, and no dash starts a line', () => {
+      const all = [text.headline, text.summary, text.image.caption, ...text.paragraphs].join('\n')
+      expect(all).not.toMatch(/\d \p{L}/u)
+      expect(all).not.toMatch(/ [—–]/)
     })
 
     it('is written in Cyrillic, apart from the outlet’s own Latin abbreviation', () => {
@@ -90,13 +93,14 @@ describe('the article content', () => {
     const ru = article.text.ru.paragraphs.join(' ')
     for (const name of [
       'Касым-Жомарт Токаев',
-      'Нурсултана Назарбаева',
+      'Нурсултан Назарбаев',
       'Берик Асылов',
       'Эльвира Азимова',
       'Мангистауской области',
     ])
       expect(ru).toContain(name)
-    expect(article.text.ru.dateline).toBe('НУР-СУЛТАН')
+    // rus.azattyq.org prints no dateline: the lede starts the story.
+    expect(article.text.ru.dateline).toBeUndefined()
     expect(ru).not.toMatch(/[ӘәҒғҚқҢңӨөҰұҮүҺһІі]/)
   })
 
@@ -110,7 +114,47 @@ describe('the article content', () => {
       'Маңғыстау облысында',
     ])
       expect(kk).toContain(name)
-    expect(article.text.kk.dateline).toBe('НҰР-СҰЛТАН')
+    // azattyq.org prints no dateline either.
+    expect(article.text.kk.dateline).toBeUndefined()
     expect(kk).not.toMatch(/Токаев|Нурсултан|Берик|Азимова|Мангистау/)
   })
+})
+
+describe('the article files', () => {
+  // As written by the translator, before the typographic pass (see src/typography.ts), which publishing applies.
+  const files = import.meta.glob('../content/articles/*/*.md', {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  }) as Record<string, string>
+
+  it('hold no hand-set no-break space: the typographic pass sets them all, in one place', () => {
+    expect(Object.keys(files).length).toBeGreaterThanOrEqual(LANGUAGES.length)
+    for (const [path, source] of Object.entries(files)) expect(source, path).not.toContain('\u00a0')
+  })
+})
+
+describe('the picture', () => {
+  // The picture is a drawing standing in for the original photo (content/articles/…/unrest-illustration.jpg).
+  const LABEL = { kk: 'Иллюстрация', ru: 'Иллюстрация', en: 'Illustration' } as const
+
+  it.each(LANGUAGES)('is marked as an illustration in %s', (lang) => {
+    expect(article.text[lang].image.file).toMatch(/illustration/)
+    expect(article.text[lang].image.illustration).toBe(true)
+  })
+
+  it.each(LANGUAGES)('has alt text that says it is an illustration, in %s', (lang) => {
+    expect(article.text[lang].image.alt.startsWith(`${LABEL[lang]}:`)).toBe(
+      article.text[lang].image.illustration,
+    )
+  })
+
+  it.each(LANGUAGES)(
+    'has a caption that does not describe the drawing as the Shymkent photo, in %s',
+    (lang) => {
+      // The original caption's facts stay, said of the original photo: "photo" is named, and it is not this picture.
+      const photo = { kk: /фотосурет/, ru: /фотографи/, en: /photo/ }[lang]
+      expect(article.text[lang].image.caption).toMatch(photo)
+    },
+  )
 })

@@ -20,7 +20,7 @@ afterEach(() => {
 
 describe('an unexpected exception', () => {
   it.each([
-    ['kk', 'Бірдеңе дұрыс болмады'],
+    ['kk', 'Ақаулық орын алды'],
     ['ru', 'Что-то пошло не так'],
     ['en', 'Something went wrong'],
   ])('renders a 500 error page in %s, without a stack trace', async (lang, title) => {

@@ -3,6 +3,7 @@ import { env } from 'cloudflare:test'
 import { parseHTML } from 'linkedom'
 import { app } from '../src/app'
 import { LANGUAGES, type Language } from '../src/languages'
+import { typeset } from '../src/typography'
 import type { VersionSource } from './archive'
 
 export const ARTICLE_SLUG = 'kazakhstan-contradictory-death-tolls-unrest'
@@ -10,12 +11,26 @@ export const ARTICLE_SLUG = 'kazakhstan-contradictory-death-tolls-unrest'
 /** Every story in content/articles, as its editors wrote it (see vitest.config.ts). */
 export const SOURCES = env.TEST_ARCHIVE.sources
 
-/** The article that exists today, in all three languages, as its editors wrote it: what its pages must show. */
+/** A version's words set in its language's typography, as the publish step renders them (src/typography.ts). */
+const typesetVersion = (lang: Language, text: VersionSource): VersionSource => {
+  const set = (value: string) => typeset(lang, value)
+  return {
+    ...text,
+    headline: set(text.headline),
+    summary: set(text.summary),
+    ...(text.dateline === undefined ? {} : { dateline: set(text.dateline) }),
+    image: { ...text.image, alt: set(text.image.alt), caption: set(text.image.caption) },
+    paragraphs: text.paragraphs.map(set),
+  }
+}
+
+/** The article that exists today, in all three languages, as its editors wrote it and typeset: what its pages show. */
 export const ARTICLE = (() => {
   const source = SOURCES.find((s) => s.slug === ARTICLE_SLUG)
   if (!source || !LANGUAGES.every((lang) => source.text[lang]))
     throw new Error(`${ARTICLE_SLUG} is not in every language`)
-  return { slug: source.slug, text: source.text as Record<Language, VersionSource> }
+  const text = Object.fromEntries(LANGUAGES.map((lang) => [lang, typesetVersion(lang, source.text[lang]!)]))
+  return { slug: source.slug, text: text as Record<Language, VersionSource> }
 })()
 
 /** Sends a request through the app, with the test bindings, no server involved. */
@@ -33,9 +48,17 @@ export const fetchPage = async (path: string, init?: RequestInit<RequestInitCfPr
   return { response, html, document }
 }
 
+/** Text with its white space (no-break spaces included) folded to single spaces, as a screen reader reads it. */
+export const fold = (text: string): string => text.replace(/\s+/g, ' ').trim()
+
 /** The text of an element with its white space folded, as a screen reader would read it. */
-export const textOf = (element: Element | null | undefined): string =>
-  (element?.textContent ?? '').replace(/\s+/g, ' ').trim()
+export const textOf = (element: Element | null | undefined): string => fold(element?.textContent ?? '')
+
+/**
+ * Figures as written in running text: `20,000` (en), `20 000` with a no-break space, or `20 мың` / `20 тысяч` (the
+ * outlet's way of writing Toqaev's quote in Kazakh and Russian) is one number. The publish step's own reading.
+ */
+export { figures } from '../scripts/publish/figures.ts'
 
 /** Width and height from a JPEG's start-of-frame segment. */
 export const jpegSize = (buffer: ArrayBuffer): { width: number; height: number } => {

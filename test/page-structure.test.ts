@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { LANGUAGES } from '../src/languages'
 import { translator } from '../src/i18n'
-import { ARTICLE, ARTICLE_SLUG, fetchPage, SOURCES, textOf } from './helpers'
+import { ARTICLE, ARTICLE_SLUG, fetchPage, fold, SOURCES, textOf } from './helpers'
 
 const article = ARTICLE
 
@@ -14,12 +14,14 @@ describe.each(LANGUAGES)('the article page in %s', (lang) => {
     expect(document.documentElement.getAttribute('lang')).toBe(lang)
     const siteName = textOf(document.querySelector('header .site-name'))
     expect(siteName).not.toBe('')
-    expect(document.title).toBe(`${text.headline} – ${siteName}`)
+    // Kazakh and Russian set the separator as an em dash, English as an en dash.
+    const dash = { kk: '—', ru: '—', en: '–' }[lang]
+    expect(fold(document.title)).toBe(fold(`${text.headline} ${dash} ${siteName}`))
   })
 
   it('names the site in its own language in the header', async () => {
     const { document } = await load()
-    const expected = { en: 'RFE/RL', ru: 'Радио Азаттык', kk: 'Азаттық радиосы' }[lang]
+    const expected = { en: 'Radio Azattyq', ru: 'Радио Азаттык', kk: 'Азаттық радиосы' }[lang]
     expect(textOf(document.querySelector('body > header a'))).toBe(expected)
   })
 
@@ -50,7 +52,7 @@ describe.each(LANGUAGES)('the article page in %s', (lang) => {
     const { document } = await load()
     const headings = document.querySelectorAll('h1')
     expect(headings).toHaveLength(1)
-    expect(textOf(headings[0])).toBe(text.headline)
+    expect(textOf(headings[0])).toBe(fold(text.headline))
   })
 
   it('gives the date machine-readable and written out', async () => {
@@ -61,29 +63,42 @@ describe.each(LANGUAGES)('the article page in %s', (lang) => {
     expect(textOf(time)).toMatch(/2022/)
   })
 
-  it('shows the photo with its box reserved, its alt text and the article caption', async () => {
+  it('shows the picture with its box reserved, its alt text, and a caption that labels it an illustration', async () => {
     const { document } = await load()
     const img = document.querySelector('article figure img')
     expect(Number(img?.getAttribute('width'))).toBeGreaterThan(0)
     expect(Number(img?.getAttribute('height'))).toBeGreaterThan(0)
     expect(img?.getAttribute('alt')).toBe(text.image.alt)
-    expect(textOf(document.querySelector('article figure figcaption'))).toBe(text.image.caption)
+    // While the picture is a drawing, the caption says so first, in the page's language.
+    const label = { kk: 'Иллюстрация', ru: 'Иллюстрация', en: 'Illustration' }[lang]
+    expect(text.image.illustration).toBe(true)
+    expect(textOf(document.querySelector('article figure figcaption'))).toBe(
+      fold(`${label}. ${text.image.caption}`),
+    )
   })
 
-  it('prints the dateline and all eleven paragraphs', async () => {
+  it('prints all eleven paragraphs, the first after the dateline where the language prints one', async () => {
     const { document } = await load()
     const paragraphs = [...document.querySelectorAll('article .body p')]
     expect(paragraphs).toHaveLength(11)
-    expect(textOf(paragraphs[0]).startsWith(text.dateline!)).toBe(true)
-    expect(textOf(paragraphs[10])).toBe(text.paragraphs[10])
+    // English: the place, a no-break space and an em dash. Kazakh and Russian: the lede alone, as the outlet prints it.
+    const dateline = { en: 'NUR-SULTAN\u00a0— ', kk: '', ru: '' }[lang]
+    expect(paragraphs[0]?.textContent).toBe(`${dateline}${text.paragraphs[0]}`)
+    expect(textOf(paragraphs[10])).toBe(fold(text.paragraphs[10]!))
   })
 
   it('carries the service promo in the aside and the legal notice in the footer', async () => {
     const { document } = await load()
-    expect(textOf(document.querySelector('aside h2'))).toBe(translator(lang)('promo.title'))
+    expect(textOf(document.querySelector('aside h2'))).toBe(fold(translator(lang)('promo.title')))
     const footer = document.querySelector('footer')
     expect(footer?.querySelector(`a[href="/${lang}/notice"]`)).not.toBeNull()
-    expect(textOf(footer)).toMatch(/RFE\/RL|Радио Свобода|Азаттық радиосы/)
+    // The designation names the corporation, in the form each language writes it.
+    const corporation = {
+      en: 'RFE/RL',
+      ru: 'Радио Свободная Европа/Радио Свобода (РСЕ/РС)',
+      kk: 'Азат Еуропа / Азаттық радиосы',
+    }[lang]
+    expect(textOf(footer)).toContain(corporation)
   })
 })
 
@@ -95,9 +110,9 @@ describe.each(LANGUAGES)('the front page in %s', (lang) => {
     const first = items[0]!
     const link = first.querySelector('h2 a')
     expect(link?.getAttribute('href')).toBe(`/${lang}/articles/${ARTICLE_SLUG}`)
-    expect(textOf(link)).toBe(article.text[lang].headline)
+    expect(textOf(link)).toBe(fold(article.text[lang].headline))
     expect(first.querySelector('time')?.getAttribute('datetime')).toBe(article.text[lang].published)
-    expect(textOf(first)).toContain(article.text[lang].summary)
+    expect(textOf(first)).toContain(fold(article.text[lang].summary))
     expect(document.querySelectorAll('h1')).toHaveLength(1)
   })
 })

@@ -3,10 +3,12 @@ import { createHash } from 'node:crypto'
 import sanitizeHtml from 'sanitize-html'
 import sharp from 'sharp'
 import { join } from 'node:path'
+import { DATELINE_DASH, typeset } from '../../src/typography.ts'
 import { markdown } from './markdown.ts'
 import {
   PublishRefused,
   type ImageObject,
+  type Language,
   type RenderedStory,
   type RenderedVersion,
   type ValidStory,
@@ -31,31 +33,38 @@ const SANITISE: sanitizeHtml.IOptions = {
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)
 
-/** Between the dateline and the first words, as the service writes it. */
-export const DATELINE_SEPARATOR = ' -- '
-
-/** The body as the page shows it: semantic HTML, sanitised, the dateline opening its first paragraph. */
-export const renderBody = (body: string, dateline?: string): string => {
-  const html = sanitizeHtml(markdown.render(body), SANITISE).trim()
+/**
+ * The body as the page shows it: semantic HTML in the language's typography (the app's one typographic pass, on the
+ * text only, never on markup), sanitised, the dateline opening its first paragraph.
+ */
+export const renderBody = (lang: Language, body: string, dateline?: string): string => {
+  const tokens = markdown.parse(body, {})
+  for (const block of tokens)
+    for (const child of block.children ?? [])
+      if (child.type === 'text') child.content = typeset(lang, child.content)
+  const html = sanitizeHtml(markdown.renderer.render(tokens, markdown.options, {}), SANITISE).trim()
   if (!dateline) return html
-  const opening = `<span class="dateline">${escapeHtml(dateline)}</span>${escapeHtml(DATELINE_SEPARATOR)}`
+  const opening = `<span class="dateline">${escapeHtml(typeset(lang, dateline))}</span>${DATELINE_DASH}`
   return html.startsWith('<p>') ? `<p>${opening}${html.slice(3)}` : `<p>${opening}</p>${html}`
 }
 
 const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex')
 
-const renderVersion = (version: ValidVersion, imageHash: string): RenderedVersion => ({
-  lang: version.lang,
-  headline: version.headline,
-  summary: version.summary,
-  ...(version.dateline ? { dateline: version.dateline } : {}),
-  published: version.published,
-  ...(version.updated ? { updated: version.updated } : {}),
-  imageAlt: version.image.alt,
-  imageCaption: version.image.caption,
-  bodyHtml: renderBody(version.markdown, version.dateline),
-  contentHash: sha256(`${version.source}\n${imageHash}`).slice(0, 32),
-})
+const renderVersion = (version: ValidVersion, imageHash: string): RenderedVersion => {
+  const set = (text: string) => typeset(version.lang, text)
+  return {
+    lang: version.lang,
+    headline: set(version.headline),
+    summary: set(version.summary),
+    ...(version.dateline ? { dateline: set(version.dateline) } : {}),
+    published: version.published,
+    ...(version.updated ? { updated: version.updated } : {}),
+    imageAlt: set(version.image.alt),
+    imageCaption: set(version.image.caption),
+    bodyHtml: renderBody(version.lang, version.markdown, version.dateline),
+    contentHash: sha256(`${version.source}\n${imageHash}`).slice(0, 32),
+  }
+}
 
 /** The same picture in one run (a folder of stories sharing a photo) is resized once. */
 const resized = new Map<string, Promise<{ width: number; height: number; copies: [number, Buffer][] }>>()
@@ -91,19 +100,18 @@ const renderImage = async (slug: string, bytes: Buffer) => {
 }
 
 export const renderStory = async (story: ValidStory): Promise<RenderedStory> => {
-  const { hash, image, objects } = await renderImage(story.slug, story.image.bytes).catch(
-    (error: unknown) => {
-      throw new PublishRefused([
-        {
-          file: join(story.dir, story.image.file),
-          problem: `not a picture that can be read (${String(error)})`,
-        },
-      ])
-    },
-  )
+  const rendered = await renderImage(story.slug, story.image.bytes).catch((error: unknown) => {
+    throw new PublishRefused([
+      {
+        file: join(story.dir, story.image.file),
+        problem: `not a picture that can be read (${String(error)})`,
+      },
+    ])
+  })
+  const { hash, image, objects } = rendered
   return {
     slug: story.slug,
-    image,
+    image: { ...image, illustration: story.image.illustration },
     imageObjects: objects,
     versions: story.versions.map((version) => renderVersion(version, hash)),
   }

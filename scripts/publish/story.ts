@@ -38,7 +38,8 @@ export type ValidVersion = {
   /** ISO 8601 UTC, `YYYY-MM-DDTHH:MM:SSZ`. */
   published: string
   updated?: string
-  image: { file: string; alt: string; caption: string }
+  /** `illustration`: the picture is a drawing standing in for the news photo, and the page says so. */
+  image: { file: string; alt: string; caption: string; illustration: boolean }
   markdown: string
   /** The whole file as written, hashed to tell a correction from a re-publish of the same text. */
   source: string
@@ -48,7 +49,7 @@ export type ValidStory = {
   slug: string
   dir: string
   versions: ValidVersion[]
-  image: { file: string; bytes: Buffer }
+  image: { file: string; bytes: Buffer; illustration: boolean }
 }
 
 /** An image at one width, ready for R2. */
@@ -63,7 +64,7 @@ export type RenderedVersion = Omit<ValidVersion, 'markdown' | 'image' | 'source'
 
 export type RenderedStory = {
   slug: string
-  image: { key: string; width: number; height: number; widths: number[] }
+  image: { key: string; width: number; height: number; widths: number[]; illustration: boolean }
   imageObjects: ImageObject[]
   versions: RenderedVersion[]
 }

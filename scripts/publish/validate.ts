@@ -18,7 +18,7 @@ import {
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
 const FIELDS = new Set(['headline', 'summary', 'published', 'updated', 'dateline', 'image'])
-const IMAGE_FIELDS = new Set(['file', 'alt', 'caption'])
+const IMAGE_FIELDS = new Set(['file', 'alt', 'caption', 'illustration'])
 /** What sharp reads and the page can show as a photo. */
 const IMAGE_FILE = /^[\w.-]+\.(jpe?g|png|webp)$/i
 
@@ -95,6 +95,8 @@ const validateVersion = (
     if (!isFilled(image.alt))
       problem('image.alt is missing or empty: describe the picture for readers who cannot see it')
     if (!isFilled(image.caption)) problem('image.caption is missing or empty')
+    if (image.illustration !== undefined && typeof image.illustration !== 'boolean')
+      problem('image.illustration must be true or false')
   }
   if (!parsed.content.trim()) problem('the body is empty')
   for (const text of problemsWithMarkdown(markdown.parse(parsed.content, {}))) problem(`in the body, ${text}`)
@@ -111,6 +113,7 @@ const validateVersion = (
       file: (image!.file as string).trim(),
       alt: (image!.alt as string).trim(),
       caption: (image!.caption as string).trim(),
+      illustration: image!.illustration === true,
     },
     markdown: parsed.content,
     source,
@@ -168,10 +171,19 @@ export const validateStory = (story: StoryFiles): ValidStory => {
     if (source && version !== source) {
       if (version.image.file !== source.image.file)
         refuse(`image.file "${version.image.file}" differs from ${source.lang}.md's "${source.image.file}"`)
+      if (version.image.illustration !== source.image.illustration)
+        refuse(
+          `image.illustration differs from ${source.lang}.md's: it is the same picture in every language`,
+        )
       compareFigures(source, version, refuse)
     }
   }
   if (refusals.length > 0) throw new PublishRefused(refusals)
-  const file = source!.image.file
-  return { slug: story.slug, dir: story.dir, versions, image: { file, bytes: story.others.get(file)! } }
+  const { file, illustration } = source!.image
+  return {
+    slug: story.slug,
+    dir: story.dir,
+    versions,
+    image: { file, bytes: story.others.get(file)!, illustration },
+  }
 }

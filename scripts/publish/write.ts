@@ -5,10 +5,12 @@ export type SqlValue = string | number | null
 /** One parameterised statement: the same list runs as a D1 batch locally, in tests, and as a file remotely. */
 export type Statement = { sql: string; params: SqlValue[] }
 
-const UPSERT_STORY = `INSERT INTO stories (slug, languages, image_key, image_width, image_height, image_widths)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+const UPSERT_STORY = `INSERT INTO stories (slug, languages, image_key, image_width, image_height, image_widths,
+  image_illustration)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
 ON CONFLICT (slug) DO UPDATE SET languages = excluded.languages, image_key = excluded.image_key,
-  image_width = excluded.image_width, image_height = excluded.image_height, image_widths = excluded.image_widths`
+  image_width = excluded.image_width, image_height = excluded.image_height, image_widths = excluded.image_widths,
+  image_illustration = excluded.image_illustration`
 
 /**
  * A version is written whole; `updated` is the editor's if given, else kept when the text is unchanged (a re-run of
@@ -45,6 +47,7 @@ export const publishStatements = (story: RenderedStory, now: string): Statement[
         story.image.width,
         story.image.height,
         story.image.widths.join(','),
+        story.image.illustration ? 1 : 0,
       ],
     },
     ...LANGUAGES.filter((lang) => !present.has(lang)).map((lang) => ({

@@ -21,6 +21,11 @@ export type StoryPhoto = {
   sources: { path: string; width: number }[]
   alt: string
   caption: string
+  /**
+   * True while the picture is a drawn stand-in, not the news photo: the figure is then labelled as an illustration in
+   * every language, so no reader takes the drawing for the event.
+   */
+  illustration: boolean
 }
 
 /** One language version of a story, whole. */

@@ -1,4 +1,7 @@
-/** One story: headline, dates, photo with caption, and the body as it was rendered when it was published. */
+/**
+ * One story: headline, dates, picture with caption (labelled if it is an illustration), and the body as it was
+ * rendered when it was published.
+ */
 import { raw } from 'hono/html'
 import type { Story } from '../content/story'
 import type { Translate } from '../i18n'
@@ -34,7 +37,10 @@ export const ArticlePage = ({ t, lang, story }: Props) => {
           height={photo.height}
           alt={photo.alt}
         />
-        <figcaption>{photo.caption}</figcaption>
+        <figcaption>
+          {photo.illustration && <>{t('article.illustration')}. </>}
+          {photo.caption}
+        </figcaption>
       </figure>
       {/* Sanitised when it was published (scripts/publish/render.ts): only paragraphs, subheadings, quotes, lists,
           emphasis and https: or on-site links can be in it. */}

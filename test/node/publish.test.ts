@@ -165,6 +165,7 @@ describe('the publish step’s checks', () => {
 describe('rendering a body', () => {
   it('gives the same semantic HTML the page has: paragraphs, subheadings, quotes, lists, links, emphasis', () => {
     const html = renderBody(
+      'en',
       [
         'First *words* and **strong** ones, [a link](https://www.rferl.org/) and [a page](/en/notice).',
         '## A subheading',
@@ -176,7 +177,7 @@ describe('rendering a body', () => {
     )
     expect(html).toBe(
       [
-        '<p><span class="dateline">ALMATY</span> -- First <em>words</em> and <strong>strong</strong> ones, <a href="https://www.rferl.org/">a link</a> and <a href="/en/notice">a page</a>.</p>',
+        '<p><span class="dateline">ALMATY</span>\u00a0— First <em>words</em> and <strong>strong</strong> ones, <a href="https://www.rferl.org/">a link</a> and <a href="/en/notice">a page</a>.</p>',
         '<h2>A subheading</h2>',
         '<blockquote>\n<p>A quote.</p>\n</blockquote>',
         '<ul>\n<li>one</li>\n<li>two</li>\n</ul>',
@@ -186,8 +187,14 @@ describe('rendering a body', () => {
   })
 
   it('escapes a dateline and text that look like markup', () => {
-    expect(renderBody('1 < 2 & "quoted"', '<B>')).toBe(
-      '<p><span class="dateline">&#60;B&#62;</span> -- 1 &lt; 2 &amp; "quoted"</p>',
+    expect(renderBody('en', '1 < 2 & "quoted"', '<B>')).toBe(
+      '<p><span class="dateline">&#60;B&#62;</span>\u00a0— 1 &lt; 2 &amp; "quoted"</p>',
+    )
+  })
+
+  it('sets the text in the language’s typography, the same pass as the rest of the app', () => {
+    expect(renderBody('ru', 'Погибли 20 000 человек — в январе, в Алматы.')).toBe(
+      '<p>Погибли 20\u00a0000\u00a0человек\u00a0— в\u00a0январе, в\u00a0Алматы.</p>',
     )
   })
 })

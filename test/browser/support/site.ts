@@ -7,6 +7,7 @@ import { blockTexts, markdown } from '../../../scripts/publish/markdown.ts'
 import { readStoryFolder } from '../../../scripts/publish/read.ts'
 import { validateStory } from '../../../scripts/publish/validate.ts'
 import { translator } from '../../../src/i18n'
+import { typeset } from '../../../src/typography'
 import { LANGUAGES, type Language } from '../../../src/languages'
 import { articlePath, frontPath, noticePath, olderPath } from '../../../src/paths'
 import { TEXT_SIZES, textSizeLabel, type TextSize } from '../../../src/text-sizes'
@@ -26,24 +27,28 @@ export const ARTICLE = {
   /** ISO 8601 UTC, as the page's `datetime`. */
   published: source.versions.find((v) => v.lang === 'en')!.published,
   image: { width: photo.width, height: photo.height },
+  /** Each version's words, set in its language's typography as the publish step renders them. */
   text: Object.fromEntries(
-    source.versions.map((v) => [
-      v.lang,
-      {
-        headline: v.headline,
-        summary: v.summary,
-        dateline: v.dateline ?? '',
-        image: { alt: v.image.alt, caption: v.image.caption },
-        paragraphs: blockTexts(markdown.parse(v.markdown, {})),
-      },
-    ]),
+    source.versions.map((v) => {
+      const set = (text: string) => typeset(v.lang, text)
+      return [
+        v.lang,
+        {
+          headline: set(v.headline),
+          summary: set(v.summary),
+          ...(v.dateline ? { dateline: set(v.dateline) } : {}),
+          image: { alt: set(v.image.alt), caption: set(v.image.caption), illustration: v.image.illustration },
+          paragraphs: blockTexts(markdown.parse(v.markdown, {})).map(set),
+        },
+      ]
+    }),
   ) as Record<
     Language,
     {
       headline: string
       summary: string
-      dateline: string
-      image: { alt: string; caption: string }
+      dateline?: string
+      image: { alt: string; caption: string; illustration: boolean }
       paragraphs: string[]
     }
   >,
