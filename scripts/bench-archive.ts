@@ -100,7 +100,8 @@ export const benchArchive = async (worker: Worker, renders = 200) => {
           ),
           now,
         )
-        await target.putObjects(generated.objects)
+        // 20 000 R2 puts through the local proxy make it drop its connection on these machines: the photos are
+        // resized (once, being one picture) but not stored; the pages measured read D1 only.
         await target.write(generated.batches)
         publishSeconds = (performance.now() - started) / 1000
       }
@@ -129,7 +130,7 @@ export const benchArchive = async (worker: Worker, renders = 200) => {
   })
   console.table(rows)
   console.log(
-    `publishing ${ARCHIVE - 1} generated stories (validate, render, photos, D1 batches): ${publishSeconds.toFixed(1)} s`,
+    `publishing ${ARCHIVE - 1} generated stories (read, validate, render, resize the photo, one D1 batch each; photos not uploaded): ${publishSeconds.toFixed(1)} s`,
   )
   return { rows, publishSeconds }
 }
