@@ -8,15 +8,14 @@ export const MissingTranslationPage = ({ t, lang, alternates }: Props) => (
   <div class="message">
     <h1>{t('missingTranslation.title')}</h1>
     <p>{t('missingTranslation.body')}</p>
-    <ul>
-      {LANGUAGES.filter((other) => alternates[other]).map((other) => (
-        <li>
-          <a href={alternates[other]} lang={other} hreflang={other}>
-            {translator(other)('missingTranslation.readIn')}
-          </a>
-        </li>
-      ))}
-    </ul>
+    {/* Each link a paragraph of its own: a target of its own size, as the other standalone links are. */}
+    {LANGUAGES.filter((other) => alternates[other]).map((other) => (
+      <p>
+        <a href={alternates[other]} lang={other} hreflang={other}>
+          {translator(other)('missingTranslation.readIn')}
+        </a>
+      </p>
+    ))}
     <p>
       <a href={`/${lang}/`}>{t('notFound.home')}</a>
     </p>
