@@ -11,6 +11,9 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import { startSite } from '../test/browser/support/server.ts'
+import { benchArchive } from './bench-archive.ts'
+import { prepare } from './publish/pipeline.ts'
+import { localTarget } from './publish/targets.ts'
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..')
 const LANGUAGES = ['kk', 'ru', 'en'] as const
@@ -47,11 +50,19 @@ execFileSync(
 )
 const bundle = readFileSync(join(out, 'index.js'))
 
+const worker = (await import(pathToFileURL(join(out, 'index.js')).href)).default as {
+  fetch: (request: Request, env: unknown) => Promise<Response>
+}
+
 console.log('\n## 1. Server render cost, uncached (median of 400 renders after 100 warm-ups, µs)\n')
 {
-  const worker = (await import(pathToFileURL(join(out, 'index.js')).href)).default as {
-    fetch: (request: Request, env: unknown) => Promise<Response>
-  }
+  // The stories come from a local D1 and R2 holding content/articles, as `npm start` has them.
+  const state = mkdtempSync(join(tmpdir(), 'azattyq-bench-one-'))
+  const target = await localTarget(state)
+  const published = await prepare([join(ROOT, 'content/articles')], new Date().toISOString())
+  await target.putObjects(published.objects)
+  await target.write(published.batches)
+  const env = target.bindings
   // Quiet anything the Worker prints: printing would be most of what is measured.
   const write = process.stdout.write.bind(process.stdout)
   const rows: Record<string, unknown>[] = []
@@ -62,7 +73,7 @@ console.log('\n## 1. Server render cost, uncached (median of 400 renders after 1
       process.stdout.write = () => true
       for (let i = 0; i < 500; i++) {
         const start = process.hrtime.bigint()
-        const response = await worker.fetch(new Request(`http://localhost${path(lang)}`), {})
+        const response = await worker.fetch(new Request(`http://localhost${path(lang)}`), env)
         await response.text()
         if (i >= 100) times.push(Number(process.hrtime.bigint() - start) / 1000)
       }
@@ -72,7 +83,14 @@ console.log('\n## 1. Server render cost, uncached (median of 400 renders after 1
     rows.push(row)
   }
   table(rows)
+  await target.close()
+  rmSync(state, { recursive: true, force: true })
 }
+
+console.log(
+  '\n## 1b. The archive at scale: 1 story, then 10 000 (generated), uncached, median of 200 renders\n',
+)
+await benchArchive(worker)
 
 const site = await startSite()
 try {

@@ -1,8 +1,19 @@
-/** The Atom feed of each language's articles, the sitemap of every page, and robots.txt. */
-import type { Article } from './content/article'
+/** The Atom feed of each language's latest stories, the sitemap index and its children, and robots.txt. */
+import type { StorySummary } from './content/story'
 import { translator } from './i18n'
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from './languages'
-import { absoluteUrl, alternatesOf, articlePath, feedPath, frontPath, noticePath } from './paths'
+import {
+  absoluteUrl,
+  alternatesOf,
+  articlePath,
+  feedPath,
+  frontPath,
+  noticePath,
+  PAGES_SITEMAP_PATH,
+  SITEMAP_PATH,
+  someAlternatesOf,
+  storiesSitemapPath,
+} from './paths'
 
 const XML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -15,36 +26,36 @@ const XML_ESCAPES: Record<string, string> = {
 /** Text and attribute values for XML: no value from the content can end an element or an attribute. */
 const x = (value: string | number): string => String(value).replace(/[&<>"']/g, (ch) => XML_ESCAPES[ch]!)
 
-/** A calendar date as an RFC 3339 time, as Atom wants it. */
-const timestamp = (date: string) => `${date}T00:00:00Z`
-
 const XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>'
 
-/** Atom 1.0 (RFC 4287) for one language, each entry linked to its translations. */
-export const atomFeed = (origin: string, lang: Language, articles: readonly Article[]): string => {
+/** The story's own language first, then its other versions that exist: a feed reader follows the first link. */
+const ownLanguageFirst = (story: StorySummary): Language[] => [
+  story.lang,
+  ...LANGUAGES.filter((other) => other !== story.lang && story.languages.includes(other)),
+]
+
+/** Atom 1.0 (RFC 4287) for one language: its latest stories, each linked to the translations it has. */
+export const atomFeed = (origin: string, lang: Language, stories: readonly StorySummary[]): string => {
   const t = translator(lang)
   const url = (path: string) => x(absoluteUrl(origin, path))
-  const updated = timestamp(
-    articles
-      .map((a) => a.published)
+  const updated =
+    stories
+      .map((s) => s.updated ?? s.published)
       .sort()
-      .at(-1) ?? '1970-01-01',
-  )
-  const entries = articles.map((article) => {
-    const text = article.text[lang]
-    // The entry's own language first: a feed reader follows the first alternate link.
-    const links = [lang, ...LANGUAGES.filter((other) => other !== lang)].map(
+      .at(-1) ?? '1970-01-01T00:00:00Z'
+  const entries = stories.map((story) => {
+    const links = ownLanguageFirst(story).map(
       (other) =>
-        `    <link rel="alternate" type="text/html" hreflang="${other}" href="${url(articlePath(other, article.slug))}"/>`,
+        `    <link rel="alternate" type="text/html" hreflang="${other}" href="${url(articlePath(other, story.slug))}"/>`,
     )
     return [
       '  <entry>',
-      `    <title>${x(text.headline)}</title>`,
+      `    <title>${x(story.headline)}</title>`,
       ...links,
-      `    <id>${url(articlePath(lang, article.slug))}</id>`,
-      `    <published>${timestamp(article.published)}</published>`,
-      `    <updated>${timestamp(article.published)}</updated>`,
-      `    <summary>${x(text.summary)}</summary>`,
+      `    <id>${url(articlePath(lang, story.slug))}</id>`,
+      `    <published>${x(story.published)}</published>`,
+      `    <updated>${x(story.updated ?? story.published)}</updated>`,
+      `    <summary>${x(story.summary)}</summary>`,
       '  </entry>',
     ].join('\n')
   })
@@ -56,7 +67,7 @@ export const atomFeed = (origin: string, lang: Language, articles: readonly Arti
     `  <link rel="self" type="application/atom+xml" href="${url(feedPath(lang))}"/>`,
     `  <link rel="alternate" type="text/html" hreflang="${lang}" href="${url(frontPath(lang))}"/>`,
     `  <id>${url(feedPath(lang))}</id>`,
-    `  <updated>${updated}</updated>`,
+    `  <updated>${x(updated)}</updated>`,
     `  <author><name>${x(t('site.name'))}</name></author>`,
     ...entries,
     '</feed>',
@@ -64,30 +75,43 @@ export const atomFeed = (origin: string, lang: Language, articles: readonly Arti
   ].join('\n')
 }
 
-/** Every page, each with its translations as `xhtml:link` alternates, as search engines read them. */
-export const sitemap = (origin: string, articles: readonly Article[]): string => {
-  const pages: { pathFor: (lang: Language) => string; lastmod?: string }[] = [
-    { pathFor: frontPath },
-    ...articles.map((article) => ({
-      pathFor: (lang: Language) => articlePath(lang, article.slug),
-      lastmod: article.published,
-    })),
-    { pathFor: noticePath },
-  ]
-  const urls = pages.flatMap(({ pathFor, lastmod }) => {
-    const alternates = alternatesOf(pathFor)
+/**
+ * The sitemap index: the site's own pages, then one child per block of story ids. Each child stays far under the
+ * protocol's 50 000 URLs, and the index costs one row to build however large the archive grows.
+ */
+export const sitemapIndex = (origin: string, storyBlocks: number): string =>
+  [
+    XML_DECLARATION,
+    '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...[PAGES_SITEMAP_PATH, ...Array.from({ length: storyBlocks }, (_, i) => storiesSitemapPath(i))].map(
+      (path) => `  <sitemap><loc>${x(absoluteUrl(origin, path))}</loc></sitemap>`,
+    ),
+    '</sitemapindex>',
+    '',
+  ].join('\n')
+
+type SitemapPage = {
+  alternates: Partial<Record<Language, string>>
+  lastmod?: Partial<Record<Language, string>>
+}
+
+/** A `<urlset>`: each version of each page, with the versions that exist as `xhtml:link` alternates. */
+const urlset = (origin: string, pages: readonly SitemapPage[]): string => {
+  const urls = pages.flatMap(({ alternates, lastmod }) => {
+    const existing = LANGUAGES.filter((lang) => alternates[lang])
+    const xDefault = alternates[DEFAULT_LANGUAGE] ?? alternates[existing[0]!]
     const links = [
-      ...LANGUAGES.map((other) => [other, alternates[other]] as const),
-      ['x-default', alternates[DEFAULT_LANGUAGE]] as const,
+      ...existing.map((other) => [other, alternates[other]!] as const),
+      ...(xDefault ? [['x-default', xDefault] as const] : []),
     ].map(
       ([hreflang, path]) =>
         `    <xhtml:link rel="alternate" hreflang="${hreflang}" href="${x(absoluteUrl(origin, path))}"/>`,
     )
-    return LANGUAGES.map((lang) =>
+    return existing.map((lang) =>
       [
         '  <url>',
-        `    <loc>${x(absoluteUrl(origin, pathFor(lang)))}</loc>`,
-        ...(lastmod ? [`    <lastmod>${lastmod}</lastmod>`] : []),
+        `    <loc>${x(absoluteUrl(origin, alternates[lang]!))}</loc>`,
+        ...(lastmod?.[lang] ? [`    <lastmod>${x(lastmod[lang])}</lastmod>`] : []),
         ...links,
         '  </url>',
       ].join('\n'),
@@ -102,6 +126,26 @@ export const sitemap = (origin: string, articles: readonly Article[]): string =>
   ].join('\n')
 }
 
+/** The pages every language has: the front page and the legal notice. */
+export const pagesSitemap = (origin: string): string =>
+  urlset(origin, [{ alternates: alternatesOf(frontPath) }, { alternates: alternatesOf(noticePath) }])
+
+/** One block of stories: every version that exists, with its last change. */
+export const storiesSitemap = (origin: string, versions: readonly StorySummary[]): string => {
+  const bySlug = new Map<string, StorySummary[]>()
+  for (const version of versions) bySlug.set(version.slug, [...(bySlug.get(version.slug) ?? []), version])
+  return urlset(
+    origin,
+    [...bySlug].map(([slug, story]) => ({
+      alternates: someAlternatesOf(
+        story.map((v) => v.lang),
+        (lang) => articlePath(lang, slug),
+      ),
+      lastmod: Object.fromEntries(story.map((v) => [v.lang, v.updated ?? v.published])),
+    })),
+  )
+}
+
 /** Lets every crawler in, points it at the sitemap, and keeps it off the preference endpoint. */
 export const robotsTxt = (origin: string): string =>
-  `User-agent: *\nAllow: /\nDisallow: /preferences\n\nSitemap: ${absoluteUrl(origin, '/sitemap.xml')}\n`
+  `User-agent: *\nAllow: /\nDisallow: /preferences\n\nSitemap: ${absoluteUrl(origin, SITEMAP_PATH)}\n`

@@ -6,7 +6,8 @@ import type { Context, MiddlewareHandler } from 'hono'
 import manifest from './asset-manifest.json'
 import type { AppEnv, PageVariant } from './page'
 import { variantOf } from './page'
-import { ALL_PAGE_PATHS } from './paths'
+import { readEdition } from './edition'
+import { isPagePath } from './paths'
 import { isLanguage } from './languages'
 import { isLoopback } from './loopback'
 
@@ -35,11 +36,17 @@ const digest = async (text: string): Promise<string> => {
  * The cache key: built from the normalised variant, never from raw headers or cookies, so an attacker's odd
  * cookie or header cannot create variants, and two readers with the same choices share one copy.
  */
-export const cacheKeyFor = async (origin: string, path: string, variant: PageVariant): Promise<string> => {
+export const cacheKeyFor = async (
+  origin: string,
+  path: string,
+  variant: PageVariant,
+  edition = 0,
+): Promise<string> => {
   const breaking = variant.breaking ? await breakingDigest(variant.breaking) : '-'
   const banner = variant.legalBanner ? '1' : '0'
-  // Every part is from a closed set or a hash; the path is one of the site's own (see pageCache).
-  return `${origin}/__page${path}?size=${variant.textSize}&banner=${banner}&breaking=${breaking}&deployment=${DEPLOYMENT}`
+  // Every part is from a closed set or a hash; the path is one of the site's own (see pageCache). The archive's
+  // edition changes with every publish: a new story, a correction or an unpublished one shows at once.
+  return `${origin}/__page${path}?size=${variant.textSize}&banner=${banner}&breaking=${breaking}&edition=${edition}&deployment=${DEPLOYMENT}`
 }
 
 /** The breaking item's hash, once per item: KV reads are memoised, so the same object comes back for a while. */
@@ -172,8 +179,9 @@ export const pageCache = (): MiddlewareHandler<AppEnv> =>
     async (c) => {
       const path = c.req.path
       const lang = path.split('/')[1]
-      if (!isLanguage(lang) || !ALL_PAGE_PATHS.has(path)) return undefined
-      return cacheKeyFor(new URL(c.req.url).origin, path, await variantOf(c, lang))
+      if (!isLanguage(lang) || !isPagePath(path)) return undefined
+      const [variant, edition] = await Promise.all([variantOf(c, lang), readEdition(c.env)])
+      return cacheKeyFor(new URL(c.req.url).origin, path, variant, edition)
     },
     { cacheControl: `private, max-age=${PAGE_MAX_AGE}`, vary: 'Cookie' },
   )
@@ -182,7 +190,8 @@ export const pageCache = (): MiddlewareHandler<AppEnv> =>
 export const documentCache = (): MiddlewareHandler<AppEnv> =>
   cached(
     async (c) => {
-      return `${new URL(c.req.url).origin}/__document${c.req.path}?deployment=${DEPLOYMENT}`
+      const edition = await readEdition(c.env)
+      return `${new URL(c.req.url).origin}/__document${c.req.path}?edition=${edition}&deployment=${DEPLOYMENT}`
     },
     { cacheControl: `public, max-age=${PAGE_MAX_AGE}` },
   )

@@ -33,8 +33,8 @@ export type PageChrome = PageVariant & {
   title: string
   /** This page's path: the preference forms send the reader back here. */
   path: string
-  /** The same page in every language, for the language switcher and `hreflang` links. */
-  alternates: Record<Language, string>
+  /** The same page in each language it exists in, for the language switcher and `hreflang` links. */
+  alternates: Partial<Record<Language, string>>
   /** False for 404 and error pages: no canonical or `hreflang` links, and `noindex`. */
   indexable: boolean
   /** One or two sentences for search results and link previews. */

@@ -1,47 +1,54 @@
-/** schema.org JSON-LD for an article: what search engines and aggregators read, each language a translation. */
-import { assetUrl } from './assets'
-import type { Article } from './content/article'
+/** schema.org JSON-LD for a story: what search engines and aggregators read, each language a translation. */
+import type { Story } from './content/story'
 import { translator } from './i18n'
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from './languages'
 import { absoluteUrl, articlePath, frontPath } from './paths'
 
-/** The English original is the work; the Kazakh and Russian pages are its translations. */
-const ORIGINAL_LANGUAGE: Language = DEFAULT_LANGUAGE
-
-const reference = (origin: string, article: Article, lang: Language) => ({
+const reference = (origin: string, slug: string, lang: Language) => ({
   '@type': 'NewsArticle',
-  '@id': `${absoluteUrl(origin, articlePath(lang, article.slug))}#article`,
-  url: absoluteUrl(origin, articlePath(lang, article.slug)),
+  '@id': `${absoluteUrl(origin, articlePath(lang, slug))}#article`,
+  url: absoluteUrl(origin, articlePath(lang, slug)),
   inLanguage: lang,
 })
 
-export const newsArticleData = (origin: string, article: Article, lang: Language): object => {
-  const text = article.text[lang]
-  const url = absoluteUrl(origin, articlePath(lang, article.slug))
+/**
+ * The original is the English version where there is one (the service's source text), else the first language the
+ * story exists in; the other versions that exist are its translations, and only those are linked.
+ */
+const originalLanguage = (languages: readonly Language[]): Language =>
+  languages.includes(DEFAULT_LANGUAGE)
+    ? DEFAULT_LANGUAGE
+    : (LANGUAGES.find((l) => languages.includes(l)) ?? DEFAULT_LANGUAGE)
+
+export const newsArticleData = (origin: string, story: Story): object => {
+  const { lang, slug } = story
+  const url = absoluteUrl(origin, articlePath(lang, slug))
+  const original = originalLanguage(story.languages)
+  const translations = story.languages.filter((other) => other !== original)
   const links =
-    lang === ORIGINAL_LANGUAGE
-      ? {
-          workTranslation: LANGUAGES.filter((other) => other !== ORIGINAL_LANGUAGE).map((other) =>
-            reference(origin, article, other),
-          ),
-        }
-      : { translationOfWork: reference(origin, article, ORIGINAL_LANGUAGE) }
+    lang === original
+      ? translations.length > 0
+        ? { workTranslation: translations.map((other) => reference(origin, slug, other)) }
+        : {}
+      : { translationOfWork: reference(origin, slug, original) }
+  const widest = story.photo.sources.at(-1)!
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
     '@id': `${url}#article`,
     url,
     mainEntityOfPage: url,
-    headline: text.headline,
-    description: text.summary,
-    datePublished: article.published,
+    headline: story.headline,
+    description: story.summary,
+    datePublished: story.published,
+    ...(story.updated ? { dateModified: story.updated } : {}),
     inLanguage: lang,
     image: {
       '@type': 'ImageObject',
-      url: absoluteUrl(origin, assetUrl(article.image.asset)),
-      width: article.image.width,
-      height: article.image.height,
-      caption: text.image.alt,
+      url: absoluteUrl(origin, widest.path),
+      width: story.photo.width,
+      height: story.photo.height,
+      caption: story.photo.alt,
     },
     publisher: {
       '@type': 'NewsMediaOrganization',

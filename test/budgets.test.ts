@@ -12,8 +12,12 @@ const gzipped = async (bytes: ArrayBuffer): Promise<number> =>
   (await new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer())
     .byteLength
 
+/** Static assets from Workers Static Assets; story photos from the Worker's media route (R2). */
 const fetchAsset = async (path: string) =>
-  (await env.ASSETS.fetch(new Request(new URL(path, 'http://localhost')))).arrayBuffer()
+  (path.startsWith('/media/')
+    ? await request(path)
+    : await env.ASSETS.fetch(new Request(new URL(path, 'http://localhost')))
+  ).arrayBuffer()
 
 /** Everything the article's first load fetches, from its HTML: the page, then each subresource it names. */
 const firstLoad = async (lang: string, size: string) => {

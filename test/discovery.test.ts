@@ -1,12 +1,13 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
-import { ARTICLES } from '../src/content/articles'
 import { LANGUAGES } from '../src/languages'
 import { serializeJsonLd } from '../src/structured-data'
-import { ARTICLE_SLUG, fetchPage, request } from './helpers'
+import { ARTICLE, ARTICLE_SLUG, fetchPage, request, SOURCES } from './helpers'
 
 const ORIGIN = 'https://reader.example'
-const article = ARTICLES[0]!
+const article = ARTICLE
+/** The stand-in photo's own size (content/articles/…/unrest-illustration.jpg). */
+const PHOTO = { width: 960, height: 540 }
 const articleUrl = (lang: string) => `${ORIGIN}/${lang}/articles/${ARTICLE_SLUG}`
 const xml = new XMLParser({
   ignoreAttributes: false,
@@ -32,12 +33,15 @@ describe.each(LANGUAGES)('the article in %s, for machines', (lang) => {
     expect(data['@type']).toBe('NewsArticle')
     expect(data.headline).toBe(text.headline)
     expect(data.description).toBe(text.summary)
-    expect(data.datePublished).toBe('2022-03-14')
+    expect(data.datePublished).toBe('2022-03-14T00:00:00Z')
+    expect(data.dateModified).toBeUndefined()
     expect(data.inLanguage).toBe(lang)
     expect(data.url).toBe(articleUrl(lang))
-    expect(data.image.url).toMatch(new RegExp(`^${ORIGIN}/images/unrest-illustration\\.[0-9a-f]{10}\\.jpg$`))
-    expect(data.image.width).toBe(article.image.width)
-    expect(data.image.height).toBe(article.image.height)
+    expect(data.image.url).toMatch(
+      new RegExp(`^${ORIGIN}/media/images/${ARTICLE_SLUG}/[0-9a-f]{16}-960\\.jpg$`),
+    )
+    expect(data.image.width).toBe(PHOTO.width)
+    expect(data.image.height).toBe(PHOTO.height)
     expect(data.publisher.name).toBe(document.querySelector('header a')?.textContent)
     expect(data.isAccessibleForFree).toBe(true)
     if (lang === 'en') {
@@ -65,9 +69,9 @@ describe.each(LANGUAGES)('the article in %s, for machines', (lang) => {
     expect(meta(document, 'og:description')).toEqual([text.summary])
     expect(meta(document, 'description')).toEqual([text.summary])
     expect(meta(document, 'og:url')).toEqual([articleUrl(lang)])
-    expect(meta(document, 'og:image')[0]).toMatch(new RegExp(`^${ORIGIN}/images/`))
-    expect(meta(document, 'og:image:width')).toEqual([String(article.image.width)])
-    expect(meta(document, 'og:image:height')).toEqual([String(article.image.height)])
+    expect(meta(document, 'og:image')[0]).toMatch(new RegExp(`^${ORIGIN}/media/images/`))
+    expect(meta(document, 'og:image:width')).toEqual([String(PHOTO.width)])
+    expect(meta(document, 'og:image:height')).toEqual([String(PHOTO.height)])
     expect(meta(document, 'og:image:alt')).toEqual([text.image.alt])
     expect(meta(document, 'twitter:card')).toEqual(['summary_large_image'])
     expect(meta(document, 'twitter:image:alt')).toEqual([text.image.alt])
@@ -119,7 +123,7 @@ describe.each(LANGUAGES)('the Atom feed in %s', (lang) => {
     expect(feed.link.find((l: Record<string, string>) => l['@rel'] === 'self')['@href']).toBe(
       `${ORIGIN}/${lang}/feed.xml`,
     )
-    expect(feed.entry).toHaveLength(ARTICLES.length)
+    expect(feed.entry).toHaveLength(SOURCES.filter((s) => s.text[lang]).length)
     const [entry] = feed.entry
     expect(entry.title).toBe(article.text[lang].headline)
     expect(entry.summary).toBe(article.text[lang].summary)
@@ -147,25 +151,57 @@ describe.each(LANGUAGES)('the Atom feed in %s', (lang) => {
   })
 })
 
+/** Every `<url>` of every sitemap the index names. */
+const sitemapUrls = async (): Promise<{ loc: string; 'xhtml:link': Record<string, string>[] }[]> => {
+  const index = xml.parse(await (await request(`${ORIGIN}/sitemap.xml`)).text()).sitemapindex
+  const children = [index.sitemap].flat().map((s: { loc: string }) => s.loc)
+  const sets = await Promise.all(
+    children.map(async (loc: string) => xml.parse(await (await request(loc)).text()).urlset),
+  )
+  return sets.flatMap((set) => set.url)
+}
+
 describe('the sitemap', () => {
-  it('lists every page in every language with its alternates and x-default', async () => {
+  it('is an index of the site’s pages and of the stories, block by block', async () => {
     const response = await request(`${ORIGIN}/sitemap.xml`)
     expect(response.headers.get('Content-Type')).toBe('application/xml; charset=utf-8')
     expect(response.headers.get('Cache-Control')).toBe('public, max-age=60')
     const body = await response.text()
     expect(XMLValidator.validate(body)).toBe(true)
-    const { urlset } = xml.parse(body)
-    expect(urlset['@xmlns']).toBe('http://www.sitemaps.org/schemas/sitemap/0.9')
-    expect(urlset['@xmlns:xhtml']).toBe('http://www.w3.org/1999/xhtml')
-    const locs = urlset.url.map((u: { loc: string }) => u.loc)
+    const { sitemapindex } = xml.parse(body)
+    expect(sitemapindex['@xmlns']).toBe('http://www.sitemaps.org/schemas/sitemap/0.9')
+    expect([sitemapindex.sitemap].flat().map((s: { loc: string }) => s.loc)).toEqual([
+      `${ORIGIN}/sitemaps/pages.xml`,
+      `${ORIGIN}/sitemaps/stories-0.xml`,
+    ])
+  })
+
+  it('lists every page in every language with its alternates and x-default', async () => {
+    for (const path of ['/sitemaps/pages.xml', '/sitemaps/stories-0.xml']) {
+      const response = await request(`${ORIGIN}${path}`)
+      expect(response.headers.get('Content-Type')).toBe('application/xml; charset=utf-8')
+      expect(response.headers.get('Cache-Control')).toBe('public, max-age=60')
+      const body = await response.text()
+      expect(XMLValidator.validate(body)).toBe(true)
+      const { urlset } = xml.parse(body)
+      expect(urlset['@xmlns']).toBe('http://www.sitemaps.org/schemas/sitemap/0.9')
+      expect(urlset['@xmlns:xhtml']).toBe('http://www.w3.org/1999/xhtml')
+    }
+    const urls = await sitemapUrls()
+    const locs = urls.map((u) => u.loc)
     for (const lang of LANGUAGES)
       for (const path of [`/${lang}/`, `/${lang}/notice`, `/${lang}/articles/${ARTICLE_SLUG}`])
         expect(locs).toContain(`${ORIGIN}${path}`)
-    for (const url of urlset.url) {
+    for (const url of urls) {
       const hreflangs = url['xhtml:link'].map((l: Record<string, string>) => l['@hreflang'])
       expect(hreflangs).toEqual([...LANGUAGES, 'x-default'])
       expect(url['xhtml:link'].map((l: Record<string, string>) => l['@href'])).toContain(url.loc)
     }
+  })
+
+  it('answers 404 for a block of stories that does not exist', async () => {
+    expect((await request(`${ORIGIN}/sitemaps/stories-7.xml`)).status).toBe(404)
+    expect((await request(`${ORIGIN}/sitemaps/stories-01.xml`)).status).toBe(404)
   })
 
   it('is named in robots.txt', async () => {
@@ -178,8 +214,7 @@ describe('the sitemap', () => {
 describe('every hreflang target', () => {
   it('answers 200', async () => {
     const targets = new Set<string>()
-    const sitemap = xml.parse(await (await request(`${ORIGIN}/sitemap.xml`)).text())
-    for (const url of sitemap.urlset.url) for (const link of url['xhtml:link']) targets.add(link['@href'])
+    for (const url of await sitemapUrls()) for (const link of url['xhtml:link']) targets.add(link['@href']!)
     for (const lang of LANGUAGES) {
       for (const path of [`/${lang}/`, `/${lang}/notice`, `/${lang}/articles/${ARTICLE_SLUG}`]) {
         const { document } = await fetchPage(`${ORIGIN}${path}`)
@@ -187,7 +222,7 @@ describe('every hreflang target', () => {
           targets.add(new URL(link.getAttribute('href')!, ORIGIN).href)
       }
       const feed = xml.parse(await (await request(`${ORIGIN}/${lang}/feed.xml`)).text()).feed
-      for (const entry of feed.entry) for (const link of entry.link) targets.add(link['@href'])
+      for (const entry of feed.entry) for (const link of entry.link) targets.add(link['@href']!)
     }
     expect(targets.size).toBe(9)
     for (const target of targets) expect((await request(target)).status, target).toBe(200)

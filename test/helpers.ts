@@ -2,8 +2,36 @@
 import { env } from 'cloudflare:test'
 import { parseHTML } from 'linkedom'
 import { app } from '../src/app'
+import { LANGUAGES, type Language } from '../src/languages'
+import { typeset } from '../src/typography'
+import type { VersionSource } from './archive'
 
 export const ARTICLE_SLUG = 'kazakhstan-contradictory-death-tolls-unrest'
+
+/** Every story in content/articles, as its editors wrote it (see vitest.config.ts). */
+export const SOURCES = env.TEST_ARCHIVE.sources
+
+/** A version's words set in its language's typography, as the publish step renders them (src/typography.ts). */
+const typesetVersion = (lang: Language, text: VersionSource): VersionSource => {
+  const set = (value: string) => typeset(lang, value)
+  return {
+    ...text,
+    headline: set(text.headline),
+    summary: set(text.summary),
+    ...(text.dateline === undefined ? {} : { dateline: set(text.dateline) }),
+    image: { ...text.image, alt: set(text.image.alt), caption: set(text.image.caption) },
+    paragraphs: text.paragraphs.map(set),
+  }
+}
+
+/** The article that exists today, in all three languages, as its editors wrote it and typeset: what its pages show. */
+export const ARTICLE = (() => {
+  const source = SOURCES.find((s) => s.slug === ARTICLE_SLUG)
+  if (!source || !LANGUAGES.every((lang) => source.text[lang]))
+    throw new Error(`${ARTICLE_SLUG} is not in every language`)
+  const text = Object.fromEntries(LANGUAGES.map((lang) => [lang, typesetVersion(lang, source.text[lang]!)]))
+  return { slug: source.slug, text: text as Record<Language, VersionSource> }
+})()
 
 /** Sends a request through the app, with the test bindings, no server involved. */
 export const request = (path: string, init?: RequestInit<RequestInitCfProperties>): Promise<Response> => {
@@ -29,9 +57,53 @@ export const textOf = (element: Element | null | undefined): string =>
 
 /**
  * Figures as written in running text: `20,000` (en), `20 000` with a no-break space, or `20 мың` / `20 тысяч` (the
- * outlet's way of writing Toqaev's quote in Kazakh and Russian) is one number.
+ * outlet's way of writing Toqaev's quote in Kazakh and Russian) is one number. The publish step's own reading.
  */
-export const figures = (text: string): number[] =>
-  [...text.matchAll(/(\d{1,3}(?:[,\u00a0]\d{3})+|\d+)(?:\s(мың|тысяч[аи]?)(?!\p{L}))?/gu)].map(
-    ([, digits, thousand]) => Number(digits!.replace(/[,\u00a0]/g, '')) * (thousand ? 1000 : 1),
-  )
+export { figures } from '../scripts/publish/figures.ts'
+
+/** Width and height from a JPEG's start-of-frame segment. */
+export const jpegSize = (buffer: ArrayBuffer): { width: number; height: number } => {
+  const bytes = new DataView(buffer)
+  let offset = 2
+  while (offset < bytes.byteLength) {
+    const marker = bytes.getUint16(offset)
+    const length = bytes.getUint16(offset + 2)
+    // SOF0–SOF15, except DHT (C4), JPG (C8) and DAC (CC), which share the range.
+    if (marker >= 0xffc0 && marker <= 0xffcf && ![0xffc4, 0xffc8, 0xffcc].includes(marker))
+      return { height: bytes.getUint16(offset + 5), width: bytes.getUint16(offset + 7) }
+    offset += 2 + length
+  }
+  throw new Error('no start-of-frame segment')
+}
+
+/** A D1 binding that adds up the rows each query reads (D1's `meta.rows_read`, what D1 bills). */
+const countingDatabase = (db: D1Database, count: { rows: number }): D1Database => {
+  const wrap = (statement: D1PreparedStatement): D1PreparedStatement =>
+    new Proxy(statement, {
+      get(target, key) {
+        if (key === 'bind') return (...values: unknown[]) => wrap(target.bind(...values))
+        if (key === 'all' || key === 'run')
+          return async () => {
+            const result = await target[key]()
+            count.rows += result.meta.rows_read
+            return result
+          }
+        if (key === 'first' || key === 'raw') throw new Error(`count rows of ${String(key)}() too`)
+        const value = Reflect.get(target, key)
+        return typeof value === 'function' ? value.bind(target) : value
+      },
+    })
+  // No `withSession`: the store then reads through this binding itself.
+  return { prepare: (sql: string) => wrap(db.prepare(sql)) } as unknown as D1Database
+}
+
+/** Sends a request and counts the D1 rows it read. */
+export const requestCountingRows = async (path: string, init?: RequestInit<RequestInitCfProperties>) => {
+  const count = { rows: 0 }
+  const url = /^https?:/.test(path) ? path : `http://localhost${path}`
+  const response = await app.request(new Request(url, init), undefined, {
+    ...env,
+    DB: countingDatabase(env.DB, count),
+  })
+  return { response, rowsRead: count.rows }
+}

@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:test'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { forgetBreakingNews } from '../src/breaking-news'
+import { readEdition } from '../src/edition'
 import { CACHE_STATUS_HEADER, cacheKeyFor, PAGE_MAX_AGE } from '../src/page-cache'
 import ru from './fixtures/cf/ru.json'
 import { ARTICLE_SLUG, request } from './helpers'
@@ -61,7 +62,7 @@ describe('the page cache', () => {
     } as const
     const key = await cacheKeyFor('https://reader.example', '/en/', variant)
     expect(key).toMatch(
-      /^https:\/\/reader\.example\/__page\/en\/\?size=lg&banner=0&breaking=-&deployment=\w+$/,
+      /^https:\/\/reader\.example\/__page\/en\/\?size=lg&banner=0&breaking=-&edition=0&deployment=\w+$/,
     )
     const path = '/en/notice'
     await request(path, { headers: { Cookie: 'size=sm; tracking=abc' } })
@@ -211,7 +212,9 @@ describe('the stored copy', () => {
     const first = await request(`${origin}${path}`, { headers: { Cookie: 'lang=ru' } })
     expect(first.headers.getSetCookie().join()).toMatch(/^lang=;/)
     const variant = { origin, lang: 'ru', textSize: 'sm', legalBanner: false, breaking: null } as const
-    const stored = await (await caches.open('pages')).match(await cacheKeyFor(origin, path, variant))
+    const stored = await (
+      await caches.open('pages')
+    ).match(await cacheKeyFor(origin, path, variant, await readEdition(env)))
     expect(stored?.status).toBe(200)
     expect(stored?.headers.has('Set-Cookie')).toBe(false)
     expect(stored?.headers.get('Cache-Control')).toBe(`public, max-age=${PAGE_MAX_AGE}`)

@@ -1,55 +1,50 @@
-/** One article: headline, date, picture with caption (labelled if it is an illustration), dateline and body. */
-import { assetUrl } from '../assets'
-import type { Article } from '../content/article'
-import { hyphenate } from '../content/hyphenation'
+/**
+ * One story: headline, dates, picture with caption (labelled if it is an illustration), and the body as it was
+ * rendered when it was published.
+ */
+import { raw } from 'hono/html'
+import type { Story } from '../content/story'
 import type { Translate } from '../i18n'
 import type { Language } from '../languages'
-import { DATELINE_DASH } from '../typography'
 import { PublicationDate } from './PublicationDate'
 
-type Props = { t: Translate; lang: Language; article: Article }
+type Props = { t: Translate; lang: Language; story: Story }
 
-export const ArticlePage = ({ t, lang, article }: Props) => {
-  const text = article.text[lang]
-  const [first = '', ...rest] = text.paragraphs.map((paragraph) => hyphenate(lang, paragraph))
+export const ArticlePage = ({ t, lang, story }: Props) => {
+  const { photo } = story
+  const widest = photo.sources.at(-1)!
+  const srcset =
+    photo.sources.length > 1 ? photo.sources.map((s) => `${s.path} ${s.width}w`).join(', ') : undefined
   return (
     <article class="article">
-      <h1>{hyphenate(lang, text.headline)}</h1>
+      <h1>{story.displayHeadline}</h1>
       <p class="meta">
-        {t('article.published')}: <PublicationDate lang={lang} date={article.published} />
+        {t('article.published')}: <PublicationDate lang={lang} date={story.published} />
+        {story.updated && (
+          <>
+            {' · '}
+            {t('article.updated')}: <PublicationDate lang={lang} date={story.updated} />
+          </>
+        )}
       </p>
       <figure>
         <img
-          src={assetUrl(article.image.asset)}
-          srcset={
-            article.image.narrow &&
-            `${assetUrl(article.image.narrow.asset)} ${article.image.narrow.width}w, ${assetUrl(article.image.asset)} ${article.image.width}w`
-          }
+          src={widest.path}
+          srcset={srcset}
           // The column is 42rem at most, inside 1rem of padding a side: on a phone, the width of the screen.
-          sizes={article.image.narrow && '(min-width: 44rem) 42rem, 100vw'}
-          width={article.image.width}
-          height={article.image.height}
-          alt={text.image.alt}
+          sizes={srcset && '(min-width: 44rem) 42rem, 100vw'}
+          width={photo.width}
+          height={photo.height}
+          alt={photo.alt}
         />
         <figcaption>
-          {article.image.illustration && <>{t('article.illustration')}. </>}
-          {text.image.caption}
+          {photo.illustration && <>{t('article.illustration')}. </>}
+          {photo.caption}
         </figcaption>
       </figure>
-      <div class="body">
-        <p>
-          {text.dateline && (
-            <>
-              <span class="dateline">{text.dateline}</span>
-              {DATELINE_DASH}
-            </>
-          )}
-          {first}
-        </p>
-        {rest.map((paragraph) => (
-          <p>{paragraph}</p>
-        ))}
-      </div>
+      {/* Sanitised when it was published (scripts/publish/render.ts): only paragraphs, subheadings, quotes, lists,
+          emphasis and https: or on-site links can be in it. */}
+      <div class="body">{raw(story.bodyHtml)}</div>
     </article>
   )
 }

@@ -1,36 +1,45 @@
-/** Links to this page in every language: a short label on screen, each named in full in its own language. */
+/**
+ * Links to this page in every language it exists in: a short label on screen, each named in full in its own
+ * language; a language the page has no version in says so instead of linking.
+ */
 import { translator } from '../i18n'
 import { LANGUAGES, type Language } from '../languages'
 import type { Translate } from '../i18n'
 
-type Props = { t: Translate; lang: Language; alternates: Record<Language, string> }
+type Props = { t: Translate; lang: Language; alternates: Partial<Record<Language, string>> }
 
 export const LanguageSwitcher = ({ t, lang, alternates }: Props) => (
   <ul class="choices languages" aria-label={t('language.switcherLabel')}>
     {LANGUAGES.map((other) => {
       const name = translator(other)
+      const href = alternates[other]
       return (
         <li>
-          {/*
-           * The short label (Қаз, Рус, Eng) is what is seen; the full name, which begins with it, is what is read
-           * and what speech input matches. The space keeps the two apart in text browsers, which show both.
-           */}
-          <a
-            href={alternates[other]}
-            lang={other}
-            hreflang={other}
-            aria-current={other === lang ? 'page' : undefined}
-          >
-            <span aria-hidden="true">{name('language.short')} </span>
-            <span class="visually-hidden">{name('language.name')}</span>
-            {other === lang && (
-              // For text browsers, which show neither ARIA nor styles; screen readers hear aria-current instead.
-              <span class="text-only" aria-hidden="true" lang={lang}>
-                {' '}
-                {t('language.current')}
+          {href ? (
+            /*
+             * The short label (Қаз, Рус, Eng) is what is seen; the full name, which begins with it, is what is read
+             * and what speech input matches. The space keeps the two apart in text browsers, which show both.
+             */
+            <a href={href} lang={other} hreflang={other} aria-current={other === lang ? 'page' : undefined}>
+              <span aria-hidden="true">{name('language.short')} </span>
+              <span class="visually-hidden">{name('language.name')}</span>
+              {other === lang && (
+                // For text browsers, which show neither ARIA nor styles; screen readers hear aria-current instead.
+                <span class="text-only" aria-hidden="true" lang={lang}>
+                  {' '}
+                  {t('language.current')}
+                </span>
+              )}
+            </a>
+          ) : (
+            // Not a link: this page has no version in that language. Said in that language, for its readers.
+            <span class="unavailable" lang={other}>
+              <span aria-hidden="true">{name('language.short')} </span>
+              <span class="visually-hidden">
+                {name('language.name')} ({name('language.unavailable')})
               </span>
-            )}
-          </a>
+            </span>
+          )}
         </li>
       )
     })}

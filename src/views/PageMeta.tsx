@@ -10,18 +10,21 @@ export const PageMeta = ({ page }: Props) => {
   const { t, lang, origin } = page
   if (!page.indexable) return <meta name="robots" content="noindex" />
   const url = absoluteUrl(origin, page.path)
+  // Only the versions that exist: a story need not be in every language.
+  const existing = LANGUAGES.flatMap((other) => {
+    const path = page.alternates[other]
+    return path ? [[other, path] as const] : []
+  })
+  // The English page where there is one, else the first version there is.
+  const xDefault = page.alternates[DEFAULT_LANGUAGE] ?? existing[0]?.[1]
   return (
     <>
       <meta name="description" content={page.description} />
       <link rel="canonical" href={url} />
-      {LANGUAGES.map((other) => (
-        <link rel="alternate" hreflang={other} href={absoluteUrl(origin, page.alternates[other])} />
+      {existing.map(([other, path]) => (
+        <link rel="alternate" hreflang={other} href={absoluteUrl(origin, path)} />
       ))}
-      <link
-        rel="alternate"
-        hreflang="x-default"
-        href={absoluteUrl(origin, page.alternates[DEFAULT_LANGUAGE])}
-      />
+      {xDefault && <link rel="alternate" hreflang="x-default" href={absoluteUrl(origin, xDefault)} />}
       <link
         rel="alternate"
         type="application/atom+xml"
@@ -34,9 +37,11 @@ export const PageMeta = ({ page }: Props) => {
       <meta property="og:description" content={page.description} />
       <meta property="og:url" content={url} />
       <meta property="og:locale" content={OG_LOCALES[lang]} />
-      {LANGUAGES.filter((other) => other !== lang).map((other) => (
-        <meta property="og:locale:alternate" content={OG_LOCALES[other]} />
-      ))}
+      {existing
+        .filter(([other]) => other !== lang)
+        .map(([other]) => (
+          <meta property="og:locale:alternate" content={OG_LOCALES[other]} />
+        ))}
       {page.image && (
         <>
           <meta property="og:image" content={page.image.url} />

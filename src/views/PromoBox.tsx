@@ -1,11 +1,11 @@
-/** The complementary box about the service that published the article. */
-import type { ArticleText } from '../content/article'
+/** The complementary box about the service that publishes the stories. */
+import type { Translate } from '../i18n'
 
-type Props = { promo: ArticleText['promo'] }
+type Props = { t: Translate }
 
-export const PromoBox = ({ promo }: Props) => (
+export const PromoBox = ({ t }: Props) => (
   <aside class="promo" aria-labelledby="promo-heading">
-    <h2 id="promo-heading">{promo.title}</h2>
-    <p>{promo.body}</p>
+    <h2 id="promo-heading">{t('promo.title')}</h2>
+    <p>{t('promo.body')}</p>
   </aside>
 )

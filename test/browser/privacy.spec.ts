@@ -88,8 +88,8 @@ describe.each([
     const offSite = requests.filter((url) => !url.startsWith('data:') && new URL(url).origin !== origin)
     expect(offSite).toEqual([])
     expect(problems).toEqual([])
-    // The one page that should fail is the 404 page: no asset is missing.
-    expect(failures).toEqual([`404 ${PAGES.notFound(lang)}`])
+    // The pages that should fail are the 404 pages: no asset is missing.
+    expect(failures).toEqual([`404 ${PAGES.notFound(lang)}`, `404 ${PAGES.missingTranslation(lang)}`])
     // The pages, the stylesheet, the script, the photo and the preference POSTs: and nothing else was asked for.
     expect(requests.length).toBeGreaterThan(PAGE_NAMES.length)
   })

@@ -72,6 +72,8 @@ describe.each(LANGUAGES)('in %s', (lang) => {
             )
         }
         for (const control of ownControls(page)) {
+          // A story in some languages only links only those; the accessibility-tree spec checks the switcher.
+          if ((await control.count()) === 0) continue
           const size = await sizeOf(control)
           if (!size || size.width < ENHANCED_TARGET || size.height < ENHANCED_TARGET)
             failures.push(

@@ -10,6 +10,7 @@ import {
 } from 'playwright-core'
 import { afterAll, beforeAll, inject } from 'vitest'
 import { COOKIES, type TextSize } from './site'
+import { answersNotFound } from './site'
 import { CHROMIUM_PATH } from './tools'
 
 /** The flags the issue asks for: no sandbox (CI runs as root), no GPU, and nothing that calls out to the network. */
@@ -83,7 +84,7 @@ export const setReaderState = async (
 }
 
 /** Opens a page at a path and fails on anything but the expected status. */
-export const visit = async (page: Page, path: string, status = path.includes('no-such-page') ? 404 : 200) => {
+export const visit = async (page: Page, path: string, status = answersNotFound(path) ? 404 : 200) => {
   const response = await page.goto(path)
   if (response?.status() !== status) throw new Error(`${path} answered ${response?.status()}, not ${status}`)
   return response

@@ -1,10 +1,13 @@
 /** Starts the site with `wrangler dev` on a free loopback port, optionally as seen from a `request.cf` fixture. */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { generatedStory } from '../../../scripts/publish/generate.ts'
+import { GENERATED_STORIES } from './site.ts'
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..')
 const WRANGLER = join(ROOT, 'node_modules/wrangler/bin/wrangler.js')
@@ -62,8 +65,43 @@ const answers = async (url: string): Promise<boolean> => {
 const STARTUP_TIMEOUT_MS = 60_000
 
 /**
- * Runs `wrangler dev` under the project's pinned Node, with its own
- * local state in a temporary folder so two servers never share a KV database, and waits until a page answers.
+ * Local state holding content/articles, published once per process through `npm run publish`'s own script (the
+ * wrangler proxy it uses takes seconds to start): each server gets a copy, so none sees another's writes.
+ */
+let published: Promise<string> | undefined
+const publishedState = (): Promise<string> => {
+  published ??= (async () => {
+    const state = mkdtempSync(join(tmpdir(), 'azattyq-published-'))
+    const generated = mkdtempSync(join(tmpdir(), 'azattyq-generated-'))
+    process.once('exit', () => {
+      rmSync(state, { recursive: true, force: true })
+      rmSync(generated, { recursive: true, force: true })
+    })
+    // Generated stories (site.ts) as story folders beside the real one, so archive pages and stories in some
+    // languages only are there to check; all older than the real article, which stays first on every front page.
+    const photo = readFileSync(
+      join(ROOT, 'content/articles/kazakhstan-contradictory-death-tolls-unrest/unrest-illustration.jpg'),
+    )
+    for (const options of GENERATED_STORIES) {
+      const story = generatedStory({ ...options, image: photo })
+      mkdirSync(join(generated, story.slug))
+      for (const [lang, text] of Object.entries(story.texts))
+        writeFileSync(join(generated, story.slug, `${lang}.md`), text.source)
+      for (const [name, bytes] of story.others) writeFileSync(join(generated, story.slug, name), bytes)
+    }
+    await promisify(execFile)(
+      NODE,
+      [join(ROOT, 'scripts/publish.ts'), join(ROOT, 'content/articles'), generated, '--persist-to', state],
+      { cwd: ROOT, env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } },
+    )
+    return state
+  })()
+  return published
+}
+
+/**
+ * Runs `wrangler dev` under the project's pinned Node, with its own local state in a temporary folder (the
+ * published stories, and a KV no other server shares), and waits until a page answers.
  */
 export const startSite = async ({
   fixture,
@@ -76,6 +114,7 @@ export const startSite = async ({
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   const state = mkdtempSync(join(tmpdir(), 'azattyq-wrangler-'))
+  cpSync(await publishedState(), state, { recursive: true })
   const env: NodeJS.ProcessEnv = { ...process.env, WRANGLER_SEND_METRICS: 'false' }
   if (fixture) env.CLOUDFLARE_CF_FETCH_PATH = join(ROOT, 'test/fixtures/cf', `${fixture}.json`)
   else delete env.CLOUDFLARE_CF_FETCH_PATH

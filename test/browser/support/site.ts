@@ -1,25 +1,106 @@
 /** The site under test as the browser specs see it: its languages, text sizes, pages and words, from src/ itself. */
-import { ARTICLES } from '../../../src/content/articles'
-import { hyphenate } from '../../../src/content/hyphenation'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import sharp from 'sharp'
+import { generatedSlug } from '../../../scripts/publish/generate.ts'
+import { blockTexts, markdown } from '../../../scripts/publish/markdown.ts'
+import { readStoryFolder } from '../../../scripts/publish/read.ts'
+import { validateStory } from '../../../scripts/publish/validate.ts'
+import { hyphenate } from '../../../scripts/publish/hyphenate.ts'
 import { translator } from '../../../src/i18n'
+import { typeset } from '../../../src/typography'
 import { LANGUAGES, type Language } from '../../../src/languages'
-import { articlePath, frontPath, noticePath } from '../../../src/paths'
+import { articlePath, frontPath, noticePath, olderPath } from '../../../src/paths'
 import { TEXT_SIZES, textSizeLabel, type TextSize } from '../../../src/text-sizes'
 
 /** `hyphenate(lang, text)`: text as the page shows it, with soft hyphens in its long words. */
 export { hyphenate, LANGUAGES, TEXT_SIZES, textSizeLabel, translator, type Language, type TextSize }
 
-export const ARTICLE = ARTICLES[0]!
+const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..')
 
-/** The four kinds of page, each with its path in a language. */
+/** The article as its editors wrote it in content/articles, read by the publish pipeline's first two stages. */
+const source = validateStory(
+  readStoryFolder(join(ROOT, 'content/articles/kazakhstan-contradictory-death-tolls-unrest')),
+)
+const photo = await sharp(source.image.bytes).metadata()
+
+export const ARTICLE = {
+  slug: source.slug,
+  /** ISO 8601 UTC, as the page's `datetime`. */
+  published: source.versions.find((v) => v.lang === 'en')!.published,
+  image: { width: photo.width, height: photo.height },
+  /** Each version's words, set in its language's typography as the publish step renders them. */
+  text: Object.fromEntries(
+    source.versions.map((v) => {
+      const set = (text: string) => typeset(v.lang, text)
+      return [
+        v.lang,
+        {
+          headline: set(v.headline),
+          summary: set(v.summary),
+          ...(v.dateline ? { dateline: set(v.dateline) } : {}),
+          image: { alt: set(v.image.alt), caption: set(v.image.caption), illustration: v.image.illustration },
+          paragraphs: blockTexts(markdown.parse(v.markdown, {})).map(set),
+        },
+      ]
+    }),
+  ) as Record<
+    Language,
+    {
+      headline: string
+      summary: string
+      dateline?: string
+      image: { alt: string; caption: string; illustration: boolean }
+      paragraphs: string[]
+    }
+  >,
+}
+
+/**
+ * Generated stories the test servers publish beside the real one (support/server.ts), all older than it: one in
+ * Kazakh only, one in Kazakh and Russian, one in English only, and 21 more in English to fill a second page.
+ */
+const OLDER = '2021-01-01T00:00:00Z'
+export const GENERATED_STORIES: { number: number; languages: Language[]; from: string }[] = [
+  { number: 9001, languages: ['kk'], from: OLDER },
+  { number: 9002, languages: ['kk', 'ru'], from: OLDER },
+  { number: 9003, languages: ['en'], from: OLDER },
+  ...Array.from({ length: 21 }, (_, i) => ({
+    number: i + 1,
+    languages: ['en'] as Language[],
+    from: '2020-01-01T00:00:00Z',
+  })),
+]
+
+/** A story that exists in the language but not in all three, and one that does not exist in it. */
+const PARTIAL: Record<Language, string> = {
+  kk: generatedSlug(9001),
+  ru: generatedSlug(9002),
+  en: generatedSlug(9003),
+}
+const MISSING: Record<Language, string> = {
+  kk: generatedSlug(9003),
+  ru: generatedSlug(9001),
+  en: generatedSlug(9001),
+}
+
+/** The kinds of page, each with its path in a language. */
 export const PAGES = {
   article: (lang: Language) => articlePath(lang, ARTICLE.slug),
   front: frontPath,
   notice: noticePath,
   notFound: (lang: Language) => `/${lang}/no-such-page`,
+  // The stories older than the real one (published first, so its id is 1): an archive page in every language.
+  archive: (lang: Language) => olderPath(lang, '20220314T000000Z-1'),
+  partialStory: (lang: Language) => articlePath(lang, PARTIAL[lang]),
+  missingTranslation: (lang: Language) => articlePath(lang, MISSING[lang]),
 } as const satisfies Record<string, (lang: Language) => string>
 
 export type PageName = keyof typeof PAGES
+
+/** The pages that answer 404 on purpose: an unknown path, and a story in a language it was not published in. */
+export const answersNotFound = (path: string): boolean =>
+  path.includes('no-such-page') || LANGUAGES.some((lang) => PAGES.missingTranslation(lang) === path)
 
 export const PAGE_NAMES = Object.keys(PAGES) as PageName[]
 

@@ -1,0 +1,38 @@
+/**
+ * Soft hyphens in the long words that would not fit a 320 px line at LG, so a word that must break shows a hyphen
+ * instead of being cut: this Chromium has no hyphenation dictionaries at all, and no browser has Kazakh ones. Points
+ * come from the `hyphen` library's TeX patterns, at publish time, so the Worker ships none of them.
+ *
+ * Only words of MIN_LETTERS or more get points: shorter ones fit a 320 px line at every text size, and every soft
+ * hyphen is one more word NVDA may misread (nvaccess/nvda#9343). Kazakh has no patterns anywhere: its type scale
+ * keeps its longest words on one line instead (static/site.css).
+ */
+import { createRequire } from 'node:module'
+import type { Language } from '../../src/languages.ts'
+
+const require = createRequire(import.meta.url)
+
+/** The shortest word that may not fit a 320 px line at LG (the bold headline is the tightest: ~0.7 em a letter). */
+export const MIN_LETTERS = 12
+
+export const SOFT_HYPHEN = '\u00ad'
+
+type Hyphenator = {
+  hyphenateSync: (text: string, options: { hyphenChar: string; minWordLength: number }) => string
+}
+
+const HYPHENATORS: Partial<Record<Language, Hyphenator>> = {
+  ru: require('hyphen/ru') as Hyphenator,
+  en: require('hyphen/en-us') as Hyphenator,
+}
+
+/** The text with soft hyphens in its long words, where the language has hyphenation patterns; else as it was. */
+export const hyphenate = (lang: Language, text: string): string => {
+  const hyphenator = HYPHENATORS[lang]
+  if (!hyphenator) return text
+  return text.replace(/\p{L}+/gu, (word) =>
+    [...word].length >= MIN_LETTERS
+      ? hyphenator.hyphenateSync(word, { hyphenChar: SOFT_HYPHEN, minWordLength: MIN_LETTERS })
+      : word,
+  )
+}

@@ -1,0 +1,120 @@
+/** Stage 3 of publishing: Markdown to sanitised HTML, and the photo at each width the page's srcset offers. */
+import { createHash } from 'node:crypto'
+import sanitizeHtml from 'sanitize-html'
+import sharp from 'sharp'
+import { join } from 'node:path'
+import { DATELINE_DASH, typeset } from '../../src/typography.ts'
+import { hyphenate } from './hyphenate.ts'
+import { markdown } from './markdown.ts'
+import {
+  PublishRefused,
+  type ImageObject,
+  type Language,
+  type RenderedStory,
+  type RenderedVersion,
+  type ValidStory,
+  type ValidVersion,
+} from './story.ts'
+
+/** Phones get the narrow copy (a slow network should not pay for pixels it cannot show); the column is 42rem. */
+export const IMAGE_WIDTHS = [480, 960] as const
+
+/** The R2 key of a photo at one width; the Worker serves it at `/media/{key}`. */
+export const imageObjectKey = (imageKey: string, width: number): string => `images/${imageKey}-${width}.jpg`
+
+/** What a body may hold once rendered: the same list validate.ts enforces, applied again to the HTML itself. */
+const SANITISE: sanitizeHtml.IOptions = {
+  allowedTags: ['p', 'h2', 'h3', 'blockquote', 'ul', 'ol', 'li', 'a', 'em', 'strong', 'br'],
+  allowedAttributes: { a: ['href'], ol: ['start'] },
+  allowedSchemes: ['https'],
+  allowedSchemesAppliedToAttributes: ['href'],
+  allowProtocolRelative: false,
+  disallowedTagsMode: 'discard',
+}
+
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)
+
+/**
+ * The body as the page shows it: semantic HTML in the language's typography (the app's one typographic pass, on the
+ * text only, never on markup) with soft hyphens in its long words, sanitised, the dateline opening its first paragraph.
+ */
+export const renderBody = (lang: Language, body: string, dateline?: string): string => {
+  const tokens = markdown.parse(body, {})
+  for (const block of tokens)
+    for (const child of block.children ?? [])
+      if (child.type === 'text') child.content = hyphenate(lang, typeset(lang, child.content))
+  const html = sanitizeHtml(markdown.renderer.render(tokens, markdown.options, {}), SANITISE).trim()
+  if (!dateline) return html
+  const opening = `<span class="dateline">${escapeHtml(typeset(lang, dateline))}</span>${DATELINE_DASH}`
+  return html.startsWith('<p>') ? `<p>${opening}${html.slice(3)}` : `<p>${opening}</p>${html}`
+}
+
+const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex')
+
+const renderVersion = (version: ValidVersion, imageHash: string): RenderedVersion => {
+  const set = (text: string) => typeset(version.lang, text)
+  return {
+    lang: version.lang,
+    headline: set(version.headline),
+    displayHeadline: hyphenate(version.lang, set(version.headline)),
+    summary: set(version.summary),
+    ...(version.dateline ? { dateline: set(version.dateline) } : {}),
+    published: version.published,
+    ...(version.updated ? { updated: version.updated } : {}),
+    imageAlt: set(version.image.alt),
+    imageCaption: set(version.image.caption),
+    bodyHtml: renderBody(version.lang, version.markdown, version.dateline),
+    contentHash: sha256(`${version.source}\n${imageHash}`).slice(0, 32),
+  }
+}
+
+/** The same picture in one run (a folder of stories sharing a photo) is resized once. */
+const resized = new Map<string, Promise<{ width: number; height: number; copies: [number, Buffer][] }>>()
+
+const resize = async (bytes: Buffer) => {
+  const { width: ownWidth = 0, height: ownHeight = 0 } = await sharp(bytes).metadata()
+  const widths = [
+    ...IMAGE_WIDTHS.filter((w) => w < ownWidth),
+    Math.min(ownWidth, IMAGE_WIDTHS.at(-1)!),
+  ].filter((w, i, all) => all.indexOf(w) === i)
+  const copies = await Promise.all(
+    widths.map(async (width): Promise<[number, Buffer]> => [
+      width,
+      await sharp(bytes).rotate().resize({ width }).jpeg({ quality: 78, mozjpeg: true }).toBuffer(),
+    ]),
+  )
+  const width = widths.at(-1)!
+  return { width, height: Math.round((ownHeight * width) / ownWidth), copies }
+}
+
+/** The photo as JPEG at each width up to its own; the widest is what the page declares as its size. */
+const renderImage = async (slug: string, bytes: Buffer) => {
+  const hash = sha256(bytes).slice(0, 16)
+  if (!resized.has(hash)) resized.set(hash, resize(bytes))
+  const { width, height, copies } = await resized.get(hash)!
+  const key = `${slug}/${hash}`
+  const objects: ImageObject[] = copies.map(([w, copy]) => ({
+    key: imageObjectKey(key, w),
+    contentType: 'image/jpeg',
+    bytes: copy,
+  }))
+  return { hash, image: { key, width, height, widths: copies.map(([w]) => w) }, objects }
+}
+
+export const renderStory = async (story: ValidStory): Promise<RenderedStory> => {
+  const rendered = await renderImage(story.slug, story.image.bytes).catch((error: unknown) => {
+    throw new PublishRefused([
+      {
+        file: join(story.dir, story.image.file),
+        problem: `not a picture that can be read (${String(error)})`,
+      },
+    ])
+  })
+  const { hash, image, objects } = rendered
+  return {
+    slug: story.slug,
+    image: { ...image, illustration: story.image.illustration },
+    imageObjects: objects,
+    versions: story.versions.map((version) => renderVersion(version, hash)),
+  }
+}

@@ -1,0 +1,99 @@
+/** Stage 4 of publishing: the statements that write a story (or remove one) in one D1 batch, and its R2 objects. */
+import { LANGUAGES, type RenderedStory } from './story.ts'
+
+export type SqlValue = string | number | null
+/** One parameterised statement: the same list runs as a D1 batch locally, in tests, and as a file remotely. */
+export type Statement = { sql: string; params: SqlValue[] }
+
+const UPSERT_STORY = `INSERT INTO stories (slug, languages, image_key, image_width, image_height, image_widths,
+  image_illustration)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+ON CONFLICT (slug) DO UPDATE SET languages = excluded.languages, image_key = excluded.image_key,
+  image_width = excluded.image_width, image_height = excluded.image_height, image_widths = excluded.image_widths,
+  image_illustration = excluded.image_illustration`
+
+/**
+ * A version is written whole; `updated` is the editor's if given, else kept when the text is unchanged (a re-run of
+ * the same publish is not a correction), else the time of this publish.
+ */
+const UPSERT_VERSION = `INSERT INTO story_versions (story_id, lang, headline, summary, dateline, published, updated,
+  image_alt, image_caption, body_html, content_hash, display_headline)
+SELECT id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?13 FROM stories WHERE slug = ?1
+ON CONFLICT (story_id, lang) DO UPDATE SET headline = excluded.headline,
+  display_headline = excluded.display_headline, summary = excluded.summary,
+  dateline = excluded.dateline, published = excluded.published,
+  updated = CASE
+    WHEN excluded.updated IS NOT NULL THEN excluded.updated
+    WHEN story_versions.content_hash = excluded.content_hash THEN story_versions.updated
+    ELSE ?12 END,
+  image_alt = excluded.image_alt, image_caption = excluded.image_caption, body_html = excluded.body_html,
+  content_hash = excluded.content_hash`
+
+const DELETE_VERSION = `DELETE FROM story_versions WHERE lang = ?2 AND story_id = (SELECT id FROM stories WHERE slug = ?1)`
+const DELETE_VERSIONS = `DELETE FROM story_versions WHERE story_id = (SELECT id FROM stories WHERE slug = ?1)`
+const DELETE_STORY = `DELETE FROM stories WHERE slug = ?1`
+/** Every change is a new edition: cached pages of the old one are no longer served. */
+const NEW_EDITION: Statement = { sql: 'UPDATE edition SET number = number + 1 WHERE id = 1', params: [] }
+
+/** Writes a story: the story row, each version it has, and the removal of a version whose file was deleted. */
+export const publishStatements = (story: RenderedStory, now: string): Statement[] => {
+  const present = new Set(story.versions.map((v) => v.lang))
+  return [
+    {
+      sql: UPSERT_STORY,
+      params: [
+        story.slug,
+        LANGUAGES.filter((lang) => present.has(lang)).join(','),
+        story.image.key,
+        story.image.width,
+        story.image.height,
+        story.image.widths.join(','),
+        story.image.illustration ? 1 : 0,
+      ],
+    },
+    ...LANGUAGES.filter((lang) => !present.has(lang)).map((lang) => ({
+      sql: DELETE_VERSION,
+      params: [story.slug, lang],
+    })),
+    ...story.versions.map((v) => ({
+      sql: UPSERT_VERSION,
+      params: [
+        story.slug,
+        v.lang,
+        v.headline,
+        v.summary,
+        v.dateline ?? null,
+        v.published,
+        v.updated ?? null,
+        v.imageAlt,
+        v.imageCaption,
+        v.bodyHtml,
+        v.contentHash,
+        now,
+        v.displayHeadline,
+      ],
+    })),
+    NEW_EDITION,
+  ]
+}
+
+/** Removes a story and every version of it. */
+export const unpublishStatements = (slug: string): Statement[] => [
+  { sql: DELETE_VERSIONS, params: [slug] },
+  { sql: DELETE_STORY, params: [slug] },
+  NEW_EDITION,
+]
+
+const literal = (value: SqlValue): string =>
+  value === null ? 'NULL' : typeof value === 'number' ? String(value) : `'${value.replace(/'/g, "''")}'`
+
+/**
+ * The statements as one SQL file for `wrangler d1 execute --remote --file`, which takes no parameters: each `?N` is
+ * replaced by its value as a quoted SQL literal (the only escaping SQLite needs is doubling `'`).
+ */
+export const toSqlFile = (statements: readonly Statement[]): string =>
+  statements
+    .map(
+      ({ sql, params }) => `${sql.replace(/\?(\d+)/g, (_, n: string) => literal(params[Number(n) - 1]!))};`,
+    )
+    .join('\n')

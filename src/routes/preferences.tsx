@@ -1,0 +1,74 @@
+/** Preferences: the no-JavaScript path for the text-size buttons, the language and the banner's "Hide". */
+import { Hono, type Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { translator } from '../i18n'
+import { DEFAULT_LANGUAGE, isLanguage } from '../languages'
+import { buildPageChrome, variantOf, type AppEnv } from '../page'
+import { alternatesOf, frontPath, isPagePath } from '../paths'
+import {
+  BANNER_HIDDEN,
+  hideLegalBanner,
+  readLanguage,
+  rememberLanguage,
+  rememberTextSize,
+} from '../preferences'
+import { sameSiteForm } from '../same-site-form'
+import { isTextSize } from '../text-sizes'
+import { MessagePage } from '../views/MessagePage'
+import { TEXT_SIZE_CONTROL_ID } from '../views/TextSizeControl'
+import { detectLanguage } from './route-helpers'
+
+/** Preference forms carry two short fields; anything near this size is not one of them. */
+const MAX_PREFERENCES_BODY = 2 * 1024
+
+export const preferences = new Hono<AppEnv>()
+
+/**
+ * A preference form refused: a short page in the reader's language (the one they chose, else their browser's),
+ * which never repeats what was sent.
+ */
+const refuseForm = async (c: Context<AppEnv>, status: 403 | 413 | 415, reason: 'crossSite' | 'malformed') => {
+  const detected = c.get('language')
+  const variant = await variantOf(c, readLanguage(c) ?? (isLanguage(detected) ? detected : DEFAULT_LANGUAGE))
+  const t = translator(variant.lang)
+  const page = buildPageChrome(variant, {
+    title: t('formRefused.title'),
+    path: frontPath(variant.lang),
+    alternates: alternatesOf(frontPath),
+    indexable: false,
+    description: t(`formRefused.${reason}`),
+    previewType: 'website',
+  })
+  c.status(status)
+  return c.render(
+    <MessagePage
+      lang={variant.lang}
+      title={t('formRefused.title')}
+      body={t(`formRefused.${reason}`)}
+      homeLabel={t('formRefused.home')}
+    />,
+    { page },
+  )
+}
+
+// Set the cookie, go back (303) to where reading goes on: the size control the reader just used, or the headline
+// once the banner is gone.
+preferences.post(
+  '/preferences',
+  detectLanguage,
+  sameSiteForm((c) => refuseForm(c, 403, 'crossSite')),
+  bodyLimit({ maxSize: MAX_PREFERENCES_BODY, onError: (c) => refuseForm(c, 413, 'malformed') }),
+  async (c) => {
+    const type = c.req.header('Content-Type')?.split(';')[0]?.trim().toLowerCase()
+    if (type !== 'application/x-www-form-urlencoded') return refuseForm(c, 415, 'malformed')
+    const form = await c.req.parseBody()
+    const { size, banner, lang } = form
+    if (isTextSize(size)) rememberTextSize(c, size)
+    if (isLanguage(lang)) rememberLanguage(c, lang)
+    if (banner === BANNER_HIDDEN) hideLegalBanner(c)
+    // Only a path shaped like one of this site's pages: never another host, so never an open redirect.
+    if (typeof form.return !== 'string' || !isPagePath(form.return)) return c.redirect('/', 303)
+    const fragment = banner === BANNER_HIDDEN ? 'main-content' : TEXT_SIZE_CONTROL_ID
+    return c.redirect(`${form.return}#${fragment}`, 303)
+  },
+)

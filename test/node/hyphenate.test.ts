@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import { hyphenate, MIN_LETTERS, SOFT_HYPHEN } from '../../scripts/publish/hyphenate.ts'
+import { blockTexts, markdown } from '../../scripts/publish/markdown.ts'
+import { readStoryFolder } from '../../scripts/publish/read.ts'
+import { validateStory } from '../../scripts/publish/validate.ts'
+import { ARTICLE_DIR } from './story-folder.ts'
+
+const versions = validateStory(readStoryFolder(ARTICLE_DIR)).versions
+const textsOf = (version: (typeof versions)[number]) => [
+  version.headline,
+  ...blockTexts(markdown.parse(version.markdown, {})),
+]
+
+describe('hyphenation points, set at publish time', () => {
+  it('go into long Russian and English words at syllable breaks', () => {
+    expect(hyphenate('ru', 'антиправительственных')).toBe(
+      ['ан', 'ти', 'пра', 'ви', 'тель', 'ствен', 'ных'].join(SOFT_HYPHEN),
+    )
+    expect(hyphenate('en', 'Contradicting')).toBe(['Con', 'tra', 'dict', 'ing'].join(SOFT_HYPHEN))
+  })
+
+  it('stay out of short words, which fit any line, so a screen reader meets as few as possible', () => {
+    expect(hyphenate('ru', 'погибших')).toBe('погибших')
+    for (const version of versions)
+      for (const text of textsOf(version))
+        for (const word of hyphenate(version.lang, text).split(/[^\p{L}\u00ad]+/u))
+          if (word.includes(SOFT_HYPHEN))
+            expect([...word.replaceAll(SOFT_HYPHEN, '')].length).toBeGreaterThanOrEqual(MIN_LETTERS)
+  })
+
+  it('change nothing but the break points', () => {
+    for (const version of versions)
+      for (const text of textsOf(version))
+        expect(hyphenate(version.lang, text).replaceAll(SOFT_HYPHEN, '')).toBe(text)
+  })
+
+  it('are not made up for Kazakh, which no hyphenation library has patterns for', () => {
+    expect(hyphenate('kk', 'шенеуніктерінің қаза тапқандардың')).toBe('шенеуніктерінің қаза тапқандардың')
+  })
+})

@@ -1,0 +1,29 @@
+/** Story folders for the pipeline's tests: the real article, copied to a temporary folder and changed there. */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..')
+export const ARTICLE_SLUG = 'kazakhstan-contradictory-death-tolls-unrest'
+export const ARTICLE_DIR = join(ROOT, 'content/articles', ARTICLE_SLUG)
+
+/** A copy of the real article under a fresh folder, named `slug`; `edit` changes one of its files' text. */
+export const copyOfArticle = (slug = ARTICLE_SLUG) => {
+  const parent = mkdtempSync(join(tmpdir(), 'azattyq-story-'))
+  const dir = join(parent, slug)
+  cpSync(ARTICLE_DIR, dir, { recursive: true })
+  return {
+    parent,
+    dir,
+    file: (name: string) => join(dir, name),
+    edit: (name: string, change: (text: string) => string) => {
+      const path = join(dir, name)
+      const before = readFileSync(path, 'utf8')
+      const after = change(before)
+      if (after === before) throw new Error(`the edit changed nothing in ${name}`)
+      writeFileSync(path, after)
+    },
+    remove: () => rmSync(parent, { recursive: true, force: true }),
+  }
+}
