@@ -3,8 +3,9 @@
  * instead of being cut: this Chromium has no hyphenation dictionaries at all, and no browser has Kazakh ones. Points
  * come from the `hyphen` library's TeX patterns, at publish time, so the Worker ships none of them.
  *
- * Only words of MIN_LETTERS or more get points: shorter ones fit a 320 px line at every text size, and every soft
- * hyphen is one more word NVDA may misread (nvaccess/nvda#9343). Kazakh has no patterns anywhere: its type scale
+ * Only words of MIN_LETTERS or more get points, or words that a no-break space ties into a unit that long (`19
+ * сотрудников`, kept whole by the typographic pass): shorter ones fit a 320 px line at every text size, and every
+ * soft hyphen is one more word NVDA may misread (nvaccess/nvda#9343). Kazakh has no patterns anywhere: its type scale
  * keeps its longest words on one line instead (static/site.css).
  */
 import { createRequire } from 'node:module'
@@ -14,6 +15,9 @@ const require = createRequire(import.meta.url)
 
 /** The shortest word that may not fit a 320 px line at LG (the bold headline is the tightest: ~0.7 em a letter). */
 export const MIN_LETTERS = 12
+
+/** The shortest word worth a break inside it, when its unit is long enough to need one. */
+const MIN_WORD_LETTERS = 6
 
 export const SOFT_HYPHEN = '\u00ad'
 
@@ -30,9 +34,12 @@ const HYPHENATORS: Partial<Record<Language, Hyphenator>> = {
 export const hyphenate = (lang: Language, text: string): string => {
   const hyphenator = HYPHENATORS[lang]
   if (!hyphenator) return text
-  return text.replace(/\p{L}+/gu, (word) =>
-    [...word].length >= MIN_LETTERS
-      ? hyphenator.hyphenateSync(word, { hyphenChar: SOFT_HYPHEN, minWordLength: MIN_LETTERS })
-      : word,
+  // A unit is what a line cannot break inside: letters and digits, joined by no-break spaces.
+  return text.replace(/[\p{L}\d]+(?:\u00a0[\p{L}\d]+)*/gu, (unit) =>
+    [...unit].length >= MIN_LETTERS
+      ? unit.replace(/\p{L}+/gu, (word) =>
+          hyphenator.hyphenateSync(word, { hyphenChar: SOFT_HYPHEN, minWordLength: MIN_WORD_LETTERS }),
+        )
+      : unit,
   )
 }

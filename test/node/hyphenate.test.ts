@@ -23,9 +23,16 @@ describe('hyphenation points, set at publish time', () => {
     expect(hyphenate('ru', 'погибших')).toBe('погибших')
     for (const version of versions)
       for (const text of textsOf(version))
-        for (const word of hyphenate(version.lang, text).split(/[^\p{L}\u00ad]+/u))
-          if (word.includes(SOFT_HYPHEN))
-            expect([...word.replaceAll(SOFT_HYPHEN, '')].length).toBeGreaterThanOrEqual(MIN_LETTERS)
+        for (const unit of hyphenate(version.lang, text).split(/[^\p{L}\d\u00ad\u00a0]+/u))
+          if (unit.includes(SOFT_HYPHEN))
+            expect([...unit.replaceAll(SOFT_HYPHEN, '')].length).toBeGreaterThanOrEqual(MIN_LETTERS)
+  })
+
+  it('go into a shorter word that a no-break space ties to a number, making a unit too long for a line', () => {
+    expect(hyphenate('ru', '19\u00a0сотрудников')).toBe(
+      `19\u00a0со${SOFT_HYPHEN}труд${SOFT_HYPHEN}ни${SOFT_HYPHEN}ков`,
+    )
+    expect(hyphenate('ru', '19 сотрудников')).toBe('19 сотрудников')
   })
 
   it('change nothing but the break points', () => {

@@ -193,7 +193,8 @@ describe('rendering a body', () => {
   })
 
   it('sets the text in the language’s typography, the same pass as the rest of the app', () => {
-    expect(renderBody('ru', 'Погибли 20 000 человек — в январе, в Алматы.')).toBe(
+    // Soft hyphens (hyphenate.test.ts) aside: the unit `20 000 человек` is long enough to get them.
+    expect(renderBody('ru', 'Погибли 20 000 человек — в январе, в Алматы.').replaceAll('\u00ad', '')).toBe(
       '<p>Погибли 20\u00a0000\u00a0человек\u00a0— в\u00a0январе, в\u00a0Алматы.</p>',
     )
   })
