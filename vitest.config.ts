@@ -60,42 +60,50 @@ const forTests = (prepared: Prepared) => ({
   })),
 })
 
-export default defineConfig({
-  plugins: [
-    cloudflareTest({
-      wrangler: { configPath: './wrangler.toml' },
-      miniflare: {
-        bindings: {
-          TEST_MIGRATIONS: migrations,
-          TEST_ARCHIVE: {
-            // What the editors wrote, read by the pipeline's first stages: what the pages must show.
-            sources: archive.valid.map((story) => ({
-              slug: story.slug,
-              text: Object.fromEntries(
-                story.versions.map(({ markdown: body, file: _file, source: _source, ...fields }) => [
-                  fields.lang,
-                  { ...fields, paragraphs: blockTexts(markdown.parse(body, {})) },
-                ]),
-              ),
-            })),
-            ...forTests(archive),
-            changes: {
-              corrected: { ...forTests(corrected), at: CORRECTED_AT },
-              partial: forTests(partial),
-              // Their photos are not needed: only lists show them.
-              generated: { batches: generated.batches, objects: [] },
+/**
+ * The Workers-tier configuration; `main` replaces wrangler.toml's entry point (vitest.mutate.config.ts loads an
+ * empty one, so Stryker can switch a mutant on before the app's modules load).
+ */
+export const workersTestConfig = (main?: string) =>
+  defineConfig({
+    plugins: [
+      cloudflareTest({
+        ...(main ? { main } : {}),
+        wrangler: { configPath: './wrangler.toml' },
+        miniflare: {
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            TEST_ARCHIVE: {
+              // What the editors wrote, read by the pipeline's first stages: what the pages must show.
+              sources: archive.valid.map((story) => ({
+                slug: story.slug,
+                text: Object.fromEntries(
+                  story.versions.map(({ markdown: body, file: _file, source: _source, ...fields }) => [
+                    fields.lang,
+                    { ...fields, paragraphs: blockTexts(markdown.parse(body, {})) },
+                  ]),
+                ),
+              })),
+              ...forTests(archive),
+              changes: {
+                corrected: { ...forTests(corrected), at: CORRECTED_AT },
+                partial: forTests(partial),
+                // Their photos are not needed: only lists show them.
+                generated: { batches: generated.batches, objects: [] },
+              },
             },
           },
         },
-      },
-    }),
-  ],
-  test: {
-    include: ['test/**/*.test.{ts,tsx}'],
-    // The publish pipeline's own tests run in Node (test/node/vitest.config.ts).
-    exclude: ['test/node/**', '**/node_modules/**'],
-    setupFiles: ['test/setup-archive.ts'],
-    // The request log is noise when a test passes and evidence when it fails.
-    silent: 'passed-only',
-  },
-})
+      }),
+    ],
+    test: {
+      include: ['test/**/*.test.{ts,tsx}'],
+      // The publish pipeline's own tests run in Node (test/node/vitest.config.ts).
+      exclude: ['test/node/**', '**/node_modules/**'],
+      setupFiles: ['test/setup-archive.ts'],
+      // The request log is noise when a test passes and evidence when it fails.
+      silent: 'passed-only',
+    },
+  })
+
+export default workersTestConfig()

@@ -61,7 +61,12 @@ const MODULES: Record<string, Module> = {
   },
   routing: {
     promise: 'bad input gets a clear answer: 301/404/413/415/500, never an open redirect',
-    mutate: () => [appLines(/^const pathLanguage = /, /^}/), appLines(/^app\.post\(/, /^export \{ app \}/)],
+    mutate: () => [
+      'src/routes/route-helpers.ts',
+      'src/routes/preferences.tsx',
+      'src/same-site-form.ts',
+      appLines(/^const canonicalVariant = /, /^export \{ app \}/),
+    ],
     tests: [
       'test/routes.test.ts',
       'test/security.test.ts',
@@ -69,6 +74,7 @@ const MODULES: Record<string, Module> = {
       'test/fuzz.test.ts',
       'test/preferences.test.ts',
       'test/legal-banner.test.ts',
+      'test/same-site-form.test.ts',
     ],
   },
 }
