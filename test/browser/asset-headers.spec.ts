@@ -1,7 +1,8 @@
 /**
- * Stylesheet, script and photo come from Workers Static Assets, not the Worker: they must still carry every
- * security header a page does (assets/_headers, generated from src/security-headers.ts), and refuse other methods
- * properly. The Workers tier cannot prove this: its `env.ASSETS` does not apply `_headers`.
+ * Stylesheet and script come from Workers Static Assets, not the Worker: they must still carry every security
+ * header a page does (assets/_headers, generated from src/security-headers.ts), and refuse other methods properly.
+ * The Workers tier cannot prove this: its `env.ASSETS` does not apply `_headers`. The photo comes from R2 through
+ * the Worker (`/media/…`), so it carries the page's own headers, HSTS included only over HTTPS as on a page.
  */
 import type { Response } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
@@ -48,7 +49,9 @@ describe('static assets', () => {
         expect(pageHeaders[name], `${name} on the page`).toBeTruthy()
         expect(headers[name], `${name} on ${where}`).toBe(pageHeaders[name])
       }
-      expect(headers['strict-transport-security'], where).toBe('max-age=63072000; includeSubDomains')
+      if (where.startsWith('/media/'))
+        expect(headers['strict-transport-security'], where).toBe(pageHeaders['strict-transport-security'])
+      else expect(headers['strict-transport-security'], where).toBe('max-age=63072000; includeSubDomains')
       expect(headers['cache-control'], where).toBe('public, max-age=31536000, immutable')
     }
     await context.close()
