@@ -8,21 +8,20 @@ import { methodNotAllowed } from 'hono/method-not-allowed'
 import { translator } from './i18n'
 import { isLanguage, type Language } from './languages'
 import { isAtLegalRisk } from './legal-risk-regions'
-import { buildPageChrome, variantOf, type AppEnv } from './page'
-import { keepFromCaches } from './page-cache'
-import { alternatesOf, frontPath, isPagePath } from './paths'
+import { variantOf, type AppEnv } from './page'
+import { frontPath, isPagePath } from './paths'
 import { isLegalBannerHidden, readLanguage } from './preferences'
 import { renderer } from './renderer'
 import { requestLog } from './request-log'
 import { feeds } from './routes/feeds'
 import { media } from './routes/media'
+import { renderMessagePage } from './routes/message-page'
 import { pages } from './routes/pages'
 import { preferences } from './routes/preferences'
 import { detectLanguage, pathLanguage } from './routes/route-helpers'
 import { securityHeaders } from './security-headers'
 import { openStore } from './store'
 import { DEFAULT_TEXT_SIZE } from './text-sizes'
-import { MessagePage } from './views/MessagePage'
 
 const app = new Hono<AppEnv>()
 
@@ -65,24 +64,11 @@ app.notFound(async (c) => {
   }
   const variant = await variantOf(c, pathLanguage(c))
   const t = translator(variant.lang)
-  const page = buildPageChrome(variant, {
-    title: t('notFound.title'),
-    path: frontPath(variant.lang),
-    alternates: alternatesOf(frontPath),
-    indexable: false,
-    description: t('notFound.body'),
-    previewType: 'website',
-  })
-  keepFromCaches(c)
-  c.status(404)
-  return c.render(
-    <MessagePage
-      lang={variant.lang}
-      title={t('notFound.title')}
-      body={t('notFound.body')}
-      homeLabel={t('notFound.home')}
-    />,
-    { page },
+  return renderMessagePage(
+    c,
+    variant,
+    { title: t('notFound.title'), body: t('notFound.body'), home: t('notFound.home') },
+    404,
   )
 })
 
@@ -99,22 +85,11 @@ app.onError(async (error, c) => {
   } catch {
     // Whatever broke the page may break this too; the footer still carries the notice.
   }
-  const page = buildPageChrome(
+  return renderMessagePage(
+    c,
     { origin: new URL(c.req.url).origin, lang, textSize: DEFAULT_TEXT_SIZE, legalBanner, breaking: null },
-    {
-      title: t('error.title'),
-      path: frontPath(lang),
-      alternates: alternatesOf(frontPath),
-      indexable: false,
-      description: t('error.body'),
-      previewType: 'website',
-    },
-  )
-  keepFromCaches(c)
-  c.status(500)
-  return c.render(
-    <MessagePage lang={lang} title={t('error.title')} body={t('error.body')} homeLabel={t('error.home')} />,
-    { page },
+    { title: t('error.title'), body: t('error.body'), home: t('error.home') },
+    500,
   )
 })
 

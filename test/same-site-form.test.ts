@@ -46,11 +46,13 @@ describe('the preference forms refuse a POST from anywhere else', () => {
     ['a sibling subdomain, by Referer', { Referer: 'http://news.localhost/ru/' }],
     ['a Referer that is not a URL', { Referer: 'not a url' }],
     ['a request that says nothing of where it came from', {}],
-  ])('from %s, with a 403 page and no cookie', async (_, headers) => {
+  ])('from %s, with a 403 page that no cache keeps, and no cookie', async (_, headers) => {
     const response = await postForm(headers)
     expect(response.status).toBe(403)
     expect(response.headers.getSetCookie()).toEqual([])
     expect(response.headers.get('Content-Type')).toMatch(/^text\/html/)
+    // The page carries the reader's own size and banner, like a 404.
+    expect(response.headers.get('Cache-Control')).toBe('private, no-store')
   })
 
   it("says so in the reader's language: their cookie first, then their browser's", async () => {

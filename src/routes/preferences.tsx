@@ -3,8 +3,8 @@ import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { translator } from '../i18n'
 import { DEFAULT_LANGUAGE, isLanguage } from '../languages'
-import { buildPageChrome, variantOf, type AppEnv } from '../page'
-import { alternatesOf, frontPath, isPagePath } from '../paths'
+import { variantOf, type AppEnv } from '../page'
+import { isPagePath } from '../paths'
 import {
   BANNER_HIDDEN,
   hideLegalBanner,
@@ -14,8 +14,8 @@ import {
 } from '../preferences'
 import { sameSiteForm } from '../same-site-form'
 import { isTextSize } from '../text-sizes'
-import { MessagePage } from '../views/MessagePage'
 import { TEXT_SIZE_CONTROL_ID } from '../views/TextSizeControl'
+import { renderMessagePage } from './message-page'
 import { detectLanguage } from './route-helpers'
 
 /** Preference forms carry two short fields; anything near this size is not one of them. */
@@ -31,23 +31,11 @@ const refuseForm = async (c: Context<AppEnv>, status: 403 | 413 | 415, reason: '
   const detected = c.get('language')
   const variant = await variantOf(c, readLanguage(c) ?? (isLanguage(detected) ? detected : DEFAULT_LANGUAGE))
   const t = translator(variant.lang)
-  const page = buildPageChrome(variant, {
-    title: t('formRefused.title'),
-    path: frontPath(variant.lang),
-    alternates: alternatesOf(frontPath),
-    indexable: false,
-    description: t(`formRefused.${reason}`),
-    previewType: 'website',
-  })
-  c.status(status)
-  return c.render(
-    <MessagePage
-      lang={variant.lang}
-      title={t('formRefused.title')}
-      body={t(`formRefused.${reason}`)}
-      homeLabel={t('formRefused.home')}
-    />,
-    { page },
+  return renderMessagePage(
+    c,
+    variant,
+    { title: t('formRefused.title'), body: t(`formRefused.${reason}`), home: t('formRefused.home') },
+    status,
   )
 }
 
