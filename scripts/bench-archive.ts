@@ -4,13 +4,13 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { memoryEnv, renderTime, type Worker } from './bench-render.ts'
 import { generatedStory } from './publish/generate.ts'
 import { prepare, prepareStories } from './publish/pipeline.ts'
 import type { Language } from './publish/story.ts'
 import { localTarget, ROOT } from './publish/targets.ts'
 import { toSqlFile } from './publish/write.ts'
 
-type Worker = { fetch: (request: Request, env: unknown) => Promise<Response> }
 type Database = { prepare: (sql: string) => { all: () => Promise<unknown> } }
 
 const ARCHIVE = 10_000
@@ -21,66 +21,35 @@ const SLUG = 'kazakhstan-contradictory-death-tolls-unrest'
 const languagesOf = (n: number): Language[] =>
   n % 7 === 0 ? ['kk'] : n % 5 === 0 ? ['kk', 'ru'] : ['kk', 'ru', 'en']
 
-type Count = { rows: number; sqlMs: number; waitUs: number }
-
-/**
- * A binding whose every call is timed: the wall time the Worker waits on it (here mostly the local proxy's round
- * trip, not the work) is added to `count.waitUs`, and D1's `meta.rows_read` and `meta.duration` (SQLite's own time)
- * are added up as the tests' counting binding does. Statements a binding returns are wrapped the same way.
- */
-const timed = <T extends object>(binding: T, count: Count): T =>
-  new Proxy(binding, {
-    get(target, key) {
-      const value = Reflect.get(target, key) as unknown
-      if (typeof value !== 'function') return value
-      return (...args: unknown[]) => {
-        const result = (value as (...a: unknown[]) => unknown).apply(target, args)
-        if (!(result instanceof Promise)) return result && typeof result === 'object' ? timed(result, count) : result
-        const start = process.hrtime.bigint()
-        return result.then((settled: unknown) => {
-          count.waitUs += Number(process.hrtime.bigint() - start) / 1000
-          const meta = (settled as { meta?: { rows_read?: number; duration?: number } } | null)?.meta
-          count.rows += meta?.rows_read ?? 0
-          count.sqlMs += meta?.duration ?? 0
-          return settled
-        })
-      }
+/** The local D1 with every query's `meta.rows_read` added up, as the tests' counting binding does. */
+const counting = (db: Database, count: { rows: number }): Database => {
+  type Statement = {
+    bind: (...values: unknown[]) => Statement
+    all: () => Promise<{ meta: { rows_read: number } }>
+  }
+  const wrap = (statement: Statement): Statement => ({
+    bind: (...values) => wrap(statement.bind(...values)),
+    all: async () => {
+      const result = await statement.all()
+      count.rows += result.meta.rows_read
+      return result
     },
   })
+  return { prepare: (sql: string) => wrap(db.prepare(sql) as unknown as Statement) }
+}
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
-
-/**
- * Uncached renders of a path after warm-ups, medians: the Worker's own time (the whole request less the time it
- * waited on D1), SQLite's time, and the rows one render reads.
- */
-const measure = async (worker: Worker, bindings: Record<string, unknown>, path: string, renders: number) => {
-  const count: Count = { rows: 0, sqlMs: 0, waitUs: 0 }
-  // Every binding a page may wait on: outside workerd, each call is a round trip to the local proxy.
-  const env = Object.fromEntries(
-    Object.entries(bindings).map(([name, binding]) => [
-      name,
-      binding && typeof binding === 'object' ? timed(binding, count) : binding,
-    ]),
-  )
-  const times: number[] = []
-  const sql: number[] = []
-  let status = 0
-  // Quiet the Worker's request log (slow answers): printing would be most of what is measured.
-  const quiet = { log: console.log, warn: console.warn, error: console.error }
-  console.log = console.warn = console.error = () => {}
-  for (let i = 0; i < renders + 10; i++) {
-    Object.assign(count, { rows: 0, sqlMs: 0, waitUs: 0 })
-    const start = process.hrtime.bigint()
-    const response = await worker.fetch(new Request(`http://localhost${path}`), env)
-    await response.arrayBuffer()
-    status = response.status
-    if (i < 10) continue
-    times.push(Number(process.hrtime.bigint() - start) / 1000 - count.waitUs)
-    sql.push(count.sqlMs * 1000)
-  }
-  Object.assign(console, quiet)
-  return { us: Math.round(median(times)), sqlUs: Math.round(median(sql)), rows: count.rows, status }
+/** Rows one render reads from the local D1: D1's own count, which is what it bills. */
+const rowsRead = async (worker: Worker, bindings: Record<string, unknown>, path: string) => {
+  const count = { rows: 0 }
+  const quiet = console.log
+  console.log = () => {}
+  const response = await worker.fetch(new Request(`http://localhost${path}`), {
+    ...bindings,
+    DB: counting(bindings.DB as Database, count),
+  })
+  await response.arrayBuffer()
+  console.log = quiet
+  return { rows: count.rows, status: response.status }
 }
 
 /** The pages the issue names, by what they are; the 100th archive page's cursor is looked up, not walked to. */
@@ -105,7 +74,7 @@ const pagesOf = async (db: Database, size: number) => {
   return pages
 }
 
-type Measured = Awaited<ReturnType<typeof measure>>
+type Measured = { us: number; sqlUs: number; rows: number; status: number }
 
 export const benchArchive = async (worker: Worker, renders = 200) => {
   const photo = readFileSync(join(ARTICLE_DIR, 'unrest-illustration.jpg'))
@@ -149,10 +118,16 @@ export const benchArchive = async (worker: Worker, renders = 200) => {
         publishSeconds = (prepared - started + performance.now() - writing) / 1000
         target = await localTarget(state)
       }
+      // Time: the same archive in memory (bench-render.ts), so a render's time is its own and SQLite's, not the
+      // local proxy's round trips. Rows read: the local D1's own count.
       const db = target.bindings.DB as Database
+      const memory = memoryEnv([...real.batches, ...(generated?.batches ?? [])].flat())
       const column: Record<string, Measured> = {}
-      for (const [name, path] of Object.entries(await pagesOf(db, size)))
-        column[name] = await measure(worker, target.bindings, path, renders)
+      for (const [name, path] of Object.entries(await pagesOf(db, size))) {
+        const { us, sqlUs } = await renderTime(worker, memory, path, renders)
+        column[name] = { us, sqlUs, ...(await rowsRead(worker, target.bindings, path)) }
+      }
+      memory.DB.close()
       results[size] = column
     } finally {
       await target.close()
@@ -164,11 +139,11 @@ export const benchArchive = async (worker: Worker, renders = 200) => {
     const many = results[ARCHIVE]![page]!
     return {
       page,
-      'Worker µs (1)': one?.us ?? '–',
-      [`Worker µs (${ARCHIVE})`]: many.us,
+      'render µs (1)': one?.us ?? '–',
+      [`render µs (${ARCHIVE})`]: many.us,
       ratio: one ? (many.us / one.us).toFixed(2) : '–',
-      'SQL µs (1)': one?.sqlUs ?? '–',
-      [`SQL µs (${ARCHIVE})`]: many.sqlUs,
+      'of it SQLite µs (1)': one?.sqlUs ?? '–',
+      [`of it SQLite µs (${ARCHIVE})`]: many.sqlUs,
       'rows read (1)': one?.rows ?? '–',
       [`rows read (${ARCHIVE})`]: many.rows,
       status: many.status,
@@ -185,11 +160,11 @@ export const benchArchive = async (worker: Worker, renders = 200) => {
 if (import.meta.main) {
   const { pathToFileURL } = await import('node:url')
   const out = mkdtempSync(join(tmpdir(), 'azattyq-bench-'))
-  execFileSync(
-    process.execPath,
-    [WRANGLER, 'deploy', '--dry-run', '--outdir', out],
-    { cwd: ROOT, stdio: 'ignore', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } },
-  )
+  execFileSync(process.execPath, [WRANGLER, 'deploy', '--dry-run', '--outdir', out], {
+    cwd: ROOT,
+    stdio: 'ignore',
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+  })
   const worker = (await import(pathToFileURL(join(out, 'index.js')).href)).default as Worker
   await benchArchive(worker)
   rmSync(out, { recursive: true, force: true })

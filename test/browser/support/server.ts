@@ -106,8 +106,11 @@ const publishedState = (): Promise<string> => {
 export const startSite = async ({
   fixture,
   breaking = {},
+  config,
 }: {
   fixture?: CfFixture
+  /** Another Worker's wrangler.toml (the benchmark's bare Worker); the site's own by default. */
+  config?: string
   /** Breaking-news items to put in the site's own local KV before it starts, by language. */
   breaking?: Partial<Record<string, { text: string; url: string }>>
 } = {}): Promise<Site> => {
@@ -136,6 +139,7 @@ export const startSite = async ({
       '--show-interactive-dev-session=false',
       '--log-level',
       'warn',
+      ...(config ? ['--config', config] : []),
     ],
     { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   )

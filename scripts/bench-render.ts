@@ -1,0 +1,151 @@
+// What the Worker itself spends, for `npm run bench`: render time with its bindings in memory (so a page's time is
+// its own JavaScript, not a round trip to wrangler's local proxy), and the CPU of a fresh isolate's start and first
+// request beside a trivial Worker's.
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { DatabaseSync, type SQLInputValue } from 'node:sqlite'
+import { pathToFileURL } from 'node:url'
+import type { Statement } from './publish/write.ts'
+import { ROOT } from './publish/targets.ts'
+
+export type Worker = { fetch: (request: Request, env: unknown) => Promise<Response> }
+
+export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+
+/**
+ * D1's surface as the store uses it, on Node's own SQLite (FTS5 included) in memory: the migrations, then whatever
+ * a publish would write. Times are SQLite's; rows read are not counted here (the local D1 does that, see
+ * bench-archive.ts).
+ */
+export const memoryDatabase = (statements: readonly Statement[]) => {
+  const sqlite = new DatabaseSync(':memory:')
+  const dir = join(ROOT, 'migrations')
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.sql'))
+    .sort())
+    sqlite.exec(readFileSync(join(dir, name), 'utf8'))
+  sqlite.exec('BEGIN')
+  for (const { sql, params } of statements) sqlite.prepare(sql).run(...params)
+  sqlite.exec('COMMIT')
+  const meta = { rows_read: 0, rows_written: 0, duration: 0 }
+  /** µs spent in SQLite since the caller last set it to 0. */
+  const spent = { us: 0 }
+  const timed = <T>(work: () => T): T => {
+    const start = process.hrtime.bigint()
+    try {
+      return work()
+    } finally {
+      spent.us += Number(process.hrtime.bigint() - start) / 1000
+    }
+  }
+  const statement = (sql: string, params: SQLInputValue[] = []) => {
+    const prepared = () => sqlite.prepare(sql)
+    return {
+      bind: (...values: SQLInputValue[]) => statement(sql, values),
+      all: async () => ({ success: true, results: timed(() => prepared().all(...params)), meta }),
+      first: async (column?: string) => {
+        const row = timed(() => prepared().get(...params)) as Record<string, unknown> | undefined
+        return row === undefined ? null : column ? row[column] : row
+      },
+      raw: async () =>
+        timed(() => {
+          const rows = prepared()
+          rows.setReturnArrays(true)
+          return rows.all(...params)
+        }),
+      run: async () => ({ success: true, results: [], meta }),
+    }
+  }
+  return { prepare: (sql: string) => statement(sql), close: () => sqlite.close(), spent }
+}
+
+/** Every binding of wrangler.toml in memory: stories in SQLite, no breaking item, no photos, no assets. */
+export const memoryEnv = (statements: readonly Statement[]) => ({
+  DB: memoryDatabase(statements),
+  BREAKING: { get: async () => null },
+  MEDIA: { get: async () => null },
+  ASSETS: { fetch: async () => new Response(null, { status: 404 }) },
+})
+
+/**
+ * Median µs of uncached renders of a path (after warm-ups): the whole request including reading the body, and of
+ * it the time in SQLite (D1's work, which in production is not the Worker's CPU).
+ */
+export const renderTime = async (
+  worker: Worker,
+  env: ReturnType<typeof memoryEnv>,
+  path: string,
+  renders = 400,
+) => {
+  const times: number[] = []
+  const sqlite: number[] = []
+  let status = 0
+  // Quiet anything the Worker prints: printing would be most of what is measured.
+  const quiet = { log: console.log, warn: console.warn, error: console.error }
+  console.log = console.warn = console.error = () => {}
+  try {
+    for (let i = 0; i < renders + 100; i++) {
+      env.DB.spent.us = 0
+      const start = process.hrtime.bigint()
+      const response = await worker.fetch(new Request(`http://localhost${path}`), env)
+      await response.arrayBuffer()
+      status = response.status
+      if (i < 100) continue
+      times.push(Number(process.hrtime.bigint() - start) / 1000)
+      sqlite.push(env.DB.spent.us)
+    }
+  } finally {
+    Object.assign(console, quiet)
+  }
+  return { us: Math.round(median(times)), sqlUs: Math.round(median(sqlite)), status }
+}
+
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since)
+  return (used.user + used.system) / 1000
+}
+
+const TRIVIAL_WORKER = 'export default { fetch: () => new Response("ok") }\n'
+
+/**
+ * CPU of loading a Worker module into a fresh module instance (parse, compile, top-level code: what a new isolate
+ * does before its first request) and of its first and a later request, beside a trivial Worker's, medians of
+ * `runs`. V8 in Node, as in workerd; the isolate's own creation is the same for both and not counted.
+ */
+export const startupCost = async (bundle: string, env: unknown, path: string, runs = 9) => {
+  const dir = mkdtempSync(join(tmpdir(), 'azattyq-startup-'))
+  writeFileSync(join(dir, 'trivial.mjs'), TRIVIAL_WORKER)
+  const measureOne = async (file: string) => {
+    let since = process.cpuUsage()
+    const worker = (await import(pathToFileURL(file).href)).default as Worker
+    const startup = cpuMs(since)
+    since = process.cpuUsage()
+    await (await worker.fetch(new Request(`http://localhost${path}`), env)).arrayBuffer()
+    const first = cpuMs(since)
+    since = process.cpuUsage()
+    await (await worker.fetch(new Request(`http://localhost${path}`), env)).arrayBuffer()
+    return { startup, first, second: cpuMs(since) }
+  }
+  type Run = Awaited<ReturnType<typeof measureOne>>
+  const results: { app: Run[]; trivial: Run[] } = { app: [], trivial: [] }
+  try {
+    for (let run = 0; run < runs; run++) {
+      // A new file name is a new module instance: nothing is reused from the run before.
+      const app = join(dir, `worker-${run}.mjs`)
+      copyFileSync(bundle, app)
+      const trivial = join(dir, `trivial-${run}.mjs`)
+      copyFileSync(join(dir, 'trivial.mjs'), trivial)
+      results.app.push(await measureOne(app))
+      results.trivial.push(await measureOne(trivial))
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+  const summary = (list: Run[]) => ({
+    'startup CPU ms': median(list.map((r) => r.startup)).toFixed(1),
+    'first request CPU ms': median(list.map((r) => r.first)).toFixed(1),
+    'later request CPU ms': median(list.map((r) => r.second)).toFixed(1),
+  })
+  return { app: summary(results.app), trivial: summary(results.trivial) }
+}
