@@ -1,7 +1,12 @@
-/** Renders every page through the one page frame, with `c.render(content, props)`. */
+/**
+ * Renders every page through the one page frame, with `c.render(content, props)`. Hono's own `setRenderer`, not
+ * `hono/jsx-renderer`: that middleware brings Hono's client-side DOM renderer into the bundle, which a page
+ * rendered on the server never runs.
+ */
 import type { Child } from 'hono/jsx'
-import { jsxRenderer } from 'hono/jsx-renderer'
-import type { PageChrome } from './page'
+import { createMiddleware } from 'hono/factory'
+import { raw } from 'hono/html'
+import type { AppEnv, PageChrome } from './page'
 import { PageFrame } from './views/PageFrame'
 
 export type RenderProps = { page: PageChrome; aside?: Child }
@@ -12,8 +17,18 @@ declare module 'hono' {
   }
 }
 
-export const renderer = jsxRenderer(({ children, page, aside }: RenderProps & { children?: Child }) => (
-  <PageFrame page={page} aside={aside}>
-    {children}
-  </PageFrame>
-))
+const DOCTYPE = raw('<!DOCTYPE html>')
+
+export const renderer = createMiddleware<AppEnv>(async (c, next) => {
+  c.setRenderer((content, { page, aside }) =>
+    c.html(
+      <>
+        {DOCTYPE}
+        <PageFrame page={page} aside={aside}>
+          {content}
+        </PageFrame>
+      </>,
+    ),
+  )
+  await next()
+})
