@@ -1,4 +1,4 @@
-/** UI strings: one i18next instance for the whole Worker, and a fixed `t` per request's language. */
+/** UI strings: one i18next instance for the whole Worker, and one fixed `t` per language, made once. */
 import i18next, { type TFunction } from 'i18next'
 import en from '../locales/en/translation.json'
 import kk from '../locales/kk/translation.json'
@@ -27,4 +27,31 @@ void instance.init({
 
 export type Translate = TFunction
 
-export const translator = (lang: Language): Translate => instance.getFixedT(lang)
+/**
+ * One fixed `t` per language, made once at startup and shared: getFixedT builds a new function each call, and a
+ * page asks for its language's `t` many times (once per date on a list page). The resources never change while the
+ * Worker runs, so a plain key (no options: no interpolation, no plural) always gives the same string; it is looked
+ * up through i18next once and then remembered. Keys with options go through i18next every time.
+ */
+const fixedFor = (lang: Language): Translate => {
+  const t = instance.getFixedT(lang)
+  const plain = new Map<string, string>()
+  const remembering = (key: unknown, ...rest: unknown[]) => {
+    if (rest.length > 0 || typeof key !== 'string')
+      return (t as unknown as (...a: unknown[]) => string)(key, ...rest)
+    let text = plain.get(key)
+    if (text === undefined) {
+      text = t(key)
+      plain.set(key, text)
+    }
+    return text
+  }
+  return remembering as unknown as Translate
+}
+
+const fixed = Object.fromEntries(LANGUAGES.map((lang) => [lang, fixedFor(lang)])) as Record<
+  Language,
+  Translate
+>
+
+export const translator = (lang: Language): Translate => fixed[lang]
