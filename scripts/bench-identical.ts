@@ -98,14 +98,44 @@ const probes = (): Probe[] => {
 
 const BREAKING = JSON.stringify({ text: 'A breaking item', url: '/en/notice' })
 
-const answer = async (worker: Worker, env: ReturnType<typeof memoryEnv>, probe: Probe) => {
+/**
+ * A Cache API of its own for each Worker, so the second request of a probe is a hit from the page cache (from the
+ * isolate's memory, or from this Cache API once memory has forgotten it) and is compared too.
+ */
+const cacheApi = () => {
+  const stored = new Map<string, Response>()
+  return {
+    open: async () => ({
+      match: async (key: string) => stored.get(key)?.clone(),
+      put: async (key: string, response: Response) => void stored.set(key, response),
+    }),
+  }
+}
+
+const answer = async (
+  worker: Worker,
+  env: ReturnType<typeof memoryEnv>,
+  probe: Probe,
+  caches: ReturnType<typeof cacheApi>,
+) => {
   const request = new Request(`http://localhost${probe.path}`, {
     method: probe.method ?? 'GET',
     headers: probe.cookie ? { Cookie: probe.cookie } : {},
   })
   if (probe.country) Object.defineProperty(request, 'cf', { value: { country: probe.country } })
   const bindings = probe.breaking ? { ...env, BREAKING: { get: async () => BREAKING } } : env
-  const response = await worker.fetch(request, bindings)
+  const pending: Promise<unknown>[] = []
+  const context = {
+    waitUntil: (work: Promise<unknown>) => pending.push(work),
+    passThroughOnException: () => {},
+  }
+  Object.assign(globalThis, { caches })
+  const response = await (worker.fetch as (r: Request, e: unknown, c: unknown) => Promise<Response>)(
+    request,
+    bindings,
+    context,
+  )
+  await Promise.all(pending)
   return {
     status: response.status,
     headers: [...response.headers].map(([k, v]) => `${k}: ${v}`).join('\n'),
@@ -130,18 +160,27 @@ export const compareOutputs = async (ref: string) => {
     const env = memoryEnv([...real.batches, ...generated.batches].flat())
     const differences: string[] = []
     let compared = 0
+    let hits = 0
     // The request log prints refusals; here they are expected, and the same from both.
     const log = console.log
     console.log = () => {}
-    for (const probe of probes()) {
-      const [before, after] = probe.breaking ? withBreaking : workers
-      const [a, b] = [await answer(before!, env, probe), await answer(after!, env, probe)]
-      compared++
-      for (const part of ['status', 'headers', 'body'] as const)
-        if (a[part] !== b[part]) differences.push(`${JSON.stringify(probe)}: ${part} differs`)
-    }
+    const caches = [cacheApi(), cacheApi()] as const
+    for (const probe of probes())
+      for (const visit of ['first', 'again'])
+        for (const cookie of [probe.cookie, probe.cookie ?? 'size=sm']) {
+          // The same request twice: rendered, then from the page cache. A cookie-free view and one with the same
+          // preference spelled out are the same variant, and so the same copy.
+          const asked = { ...probe, cookie }
+          const [before, after] = probe.breaking ? withBreaking : workers
+          const a = await answer(before!, env, asked, caches[0])
+          const b = await answer(after!, env, asked, caches[1])
+          compared++
+          if (/^x-page-cache: hit$/m.test(b.headers)) hits++
+          for (const part of ['status', 'headers', 'body'] as const)
+            if (a[part] !== b[part]) differences.push(`${JSON.stringify(asked)} (${visit}): ${part} differs`)
+        }
     console.log = log
-    return { compared, differences }
+    return { compared, hits, differences }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
@@ -155,8 +194,10 @@ if (import.meta.main) {
     )
     process.exit(2)
   }
-  const { compared, differences } = await compareOutputs(ref)
-  console.log(`${compared} responses compared with ${ref}: ${differences.length} differ`)
+  const { compared, hits, differences } = await compareOutputs(ref)
+  console.log(
+    `${compared} responses compared with ${ref} (${hits} of them page-cache hits): ${differences.length} differ`,
+  )
   for (const line of differences.slice(0, 50)) console.log(`  ${line}`)
   process.exit(differences.length > 0 ? 1 : 0)
 }
