@@ -62,16 +62,25 @@ const breakingDigest = async (item: object): Promise<string> => {
 /** How a reader's own copy may be kept, and what it varies on. */
 type ReaderCaching = { cacheControl: string; vary?: string }
 
+/** The headers a reader's copy carries: the stored copy's, with the reader's caching and no `Expires`. */
+const readerHeaders = (stored: Headers, reader: ReaderCaching): Headers => {
+  const headers = new Headers(stored)
+  headers.set('Cache-Control', reader.cacheControl)
+  if (reader.vary) headers.set('Vary', reader.vary)
+  headers.delete('Expires')
+  return headers
+}
+
 const forReader = (
   c: Context<AppEnv>,
   response: Response,
   status: 'hit' | 'miss',
   reader: ReaderCaching,
 ): Response => {
-  const copy = new Response(response.body, response)
-  copy.headers.set('Cache-Control', reader.cacheControl)
-  if (reader.vary) copy.headers.set('Vary', reader.vary)
-  copy.headers.delete('Expires')
+  const copy = new Response(response.body, {
+    status: response.status,
+    headers: readerHeaders(response.headers, reader),
+  })
   if (isLoopback(c)) copy.headers.set(CACHE_STATUS_HEADER, status)
   return copy
 }
@@ -94,7 +103,10 @@ const afterResponse = async (c: Context<AppEnv>, work: Promise<unknown>) => {
   }
 }
 
-/** A stored copy, as bytes and headers, so each hit builds a fresh Response. */
+/**
+ * A stored copy as the reader gets it, bytes and headers, so each hit builds one fresh Response and nothing else: a
+ * hit is most of the site's traffic, and should cost little more than a static file.
+ */
 type Entry = { body: ArrayBuffer; headers: [string, string][]; expires: number }
 
 /** Copies kept in this isolate: a few variants of a few pages, so a small bound is plenty. */
@@ -112,11 +124,12 @@ const fromMemory = (key: string, now: number): Response | undefined => {
 }
 
 /** Keeps a stored copy until the moment its `Expires` says, so a copy from the Cache API is not kept longer. */
-const remember = async (key: string, response: Response): Promise<void> => {
+const remember = async (key: string, response: Response, reader: ReaderCaching): Promise<void> => {
   const expires = Date.parse(response.headers.get('Expires') ?? '')
   if (Number.isNaN(expires)) return
   if (memory.size >= MEMORY_ENTRIES) memory.delete(memory.keys().next().value!)
-  memory.set(key, { body: await response.arrayBuffer(), headers: [...response.headers], expires })
+  const headers = [...readerHeaders(response.headers, reader)]
+  memory.set(key, { body: await response.arrayBuffer(), headers, expires })
 }
 
 /**
@@ -138,13 +151,14 @@ const cached =
     const now = Date.now()
     const inMemory = fromMemory(key, now)
     if (inMemory) {
-      c.res = forReader(c, inMemory, 'hit', reader)
+      if (isLoopback(c)) inMemory.headers.set(CACHE_STATUS_HEADER, 'hit')
+      c.res = inMemory
       return
     }
     const cache = await caches.open('pages')
     const fromCache = await cache.match(key).catch(() => undefined)
     if (fromCache) {
-      await remember(key, fromCache.clone())
+      await remember(key, fromCache.clone(), reader)
       c.res = forReader(c, fromCache, 'hit', reader)
       return
     }
@@ -159,7 +173,7 @@ const cached =
     const tag = `"${await digest(await c.res.clone().text())}"`
     stored.headers.set('ETag', tag)
     c.res.headers.set('ETag', tag)
-    await remember(key, stored.clone())
+    await remember(key, stored.clone(), reader)
     await afterResponse(
       c,
       cache.put(key, stored).catch((error: unknown) => {
