@@ -12,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import { startSite } from '../test/browser/support/server.ts'
 import { benchArchive } from './bench-archive.ts'
-import { memoryEnv, renderTime, startupCost } from './bench-render.ts'
+import { hitTime, memoryEnv, renderTime, startupCost } from './bench-render.ts'
 import { prepare } from './publish/pipeline.ts'
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..')
@@ -85,11 +85,17 @@ console.log(
     { worker: 'this Worker (first request: the English article)', ...startup.app },
     { worker: 'a trivial Worker', ...startup.trivial },
   ])
+  console.log("\n## 1b. A page-cache hit in Node: the Worker's own work per view (median µs of 5 000)\n")
+  const hit = await hitTime(worker, env, `https://example.org${ARTICLE('en')}`)
+  table([
+    { what: 'cached article (HTTPS, so every header a reader gets)', µs: hit.page },
+    { what: `bare handler, the same ${hit.bytes} bytes`, µs: hit.bare },
+  ])
   env.DB.close()
 }
 
 console.log(
-  '\n## 1b. The archive at scale: 1 story, then 10 000 (generated), uncached, median of 200 renders\n',
+  '\n## 1c. The archive at scale: 1 story, then 10 000 (generated), uncached, median of 200 renders\n',
 )
 await benchArchive(worker)
 
