@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { generatedStory } from '../../../scripts/publish/generate.ts'
-import { GENERATED_STORIES } from './site.ts'
+import { GENERATED_STORIES } from './generated-stories.ts'
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..')
 const WRANGLER = join(ROOT, 'node_modules/wrangler/bin/wrangler.js')
