@@ -74,7 +74,7 @@ const pagesOf = async (db: Database, size: number) => {
   return pages
 }
 
-type Measured = { us: number; sqlUs: number; rows: number; status: number }
+type Measured = { us: number; sqlUs: number; cpuUs: number; rows: number; status: number }
 
 export const benchArchive = async (worker: Worker, renders = 200) => {
   const photo = readFileSync(join(ARTICLE_DIR, 'unrest-illustration.jpg'))
@@ -124,8 +124,8 @@ export const benchArchive = async (worker: Worker, renders = 200) => {
       const memory = memoryEnv([...real.batches, ...(generated?.batches ?? [])].flat())
       const column: Record<string, Measured> = {}
       for (const [name, path] of Object.entries(await pagesOf(db, size))) {
-        const { us, sqlUs } = await renderTime(worker, memory, path, renders)
-        column[name] = { us, sqlUs, ...(await rowsRead(worker, target.bindings, path)) }
+        const { us, sqlUs, cpuUs } = await renderTime(worker, memory, path, renders)
+        column[name] = { us, sqlUs, cpuUs, ...(await rowsRead(worker, target.bindings, path)) }
       }
       memory.DB.close()
       results[size] = column
@@ -144,6 +144,9 @@ export const benchArchive = async (worker: Worker, renders = 200) => {
       ratio: one ? (many.us / one.us).toFixed(2) : '–',
       'of it SQLite µs (1)': one?.sqlUs ?? '–',
       [`of it SQLite µs (${ARCHIVE})`]: many.sqlUs,
+      'CPU µs (1)': one?.cpuUs ?? '–',
+      [`CPU µs (${ARCHIVE})`]: many.cpuUs,
+      'CPU ratio': one ? (many.cpuUs / one.cpuUs).toFixed(2) : '–',
       'rows read (1)': one?.rows ?? '–',
       [`rows read (${ARCHIVE})`]: many.rows,
       status: many.status,
