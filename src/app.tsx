@@ -18,6 +18,7 @@ import { feeds } from './routes/feeds'
 import { media } from './routes/media'
 import { pages } from './routes/pages'
 import { preferences } from './routes/preferences'
+import { search } from './routes/search'
 import { detectLanguage, pathLanguage } from './routes/route-helpers'
 import { securityHeaders } from './security-headers'
 import { openStore } from './store'
@@ -40,6 +41,8 @@ app.get('/', detectLanguage, (c) => {
   return c.redirect(frontPath(readLanguage(c) ?? (c.get('language') as Language)), 302)
 })
 
+// Search before the pages: a search answer must end before the pages' middleware (ETag, page cache) could see it.
+app.route('/', search)
 app.route('/', pages)
 app.route('/', feeds)
 app.route('/', preferences)

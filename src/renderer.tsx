@@ -4,7 +4,7 @@ import { jsxRenderer } from 'hono/jsx-renderer'
 import type { PageChrome } from './page'
 import { PageFrame } from './views/PageFrame'
 
-export type RenderProps = { page: PageChrome; aside?: Child }
+export type RenderProps = { page: PageChrome; aside?: Child; searchForm?: boolean }
 
 declare module 'hono' {
   interface ContextRenderer {
@@ -12,8 +12,10 @@ declare module 'hono' {
   }
 }
 
-export const renderer = jsxRenderer(({ children, page, aside }: RenderProps & { children?: Child }) => (
-  <PageFrame page={page} aside={aside}>
-    {children}
-  </PageFrame>
-))
+export const renderer = jsxRenderer(
+  ({ children, page, aside, searchForm }: RenderProps & { children?: Child }) => (
+    <PageFrame page={page} aside={aside} searchForm={searchForm}>
+      {children}
+    </PageFrame>
+  ),
+)

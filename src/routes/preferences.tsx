@@ -4,7 +4,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { translator } from '../i18n'
 import { DEFAULT_LANGUAGE, isLanguage } from '../languages'
 import { buildPageChrome, variantOf, type AppEnv } from '../page'
-import { alternatesOf, frontPath, isPagePath } from '../paths'
+import { alternatesOf, frontPath, isReturnPath } from '../paths'
 import {
   BANNER_HIDDEN,
   hideLegalBanner,
@@ -67,7 +67,7 @@ preferences.post(
     if (isLanguage(lang)) rememberLanguage(c, lang)
     if (banner === BANNER_HIDDEN) hideLegalBanner(c)
     // Only a path shaped like one of this site's pages: never another host, so never an open redirect.
-    if (typeof form.return !== 'string' || !isPagePath(form.return)) return c.redirect('/', 303)
+    if (typeof form.return !== 'string' || !isReturnPath(form.return)) return c.redirect('/', 303)
     const fragment = banner === BANNER_HIDDEN ? 'main-content' : TEXT_SIZE_CONTROL_ID
     return c.redirect(`${form.return}#${fragment}`, 303)
   },
