@@ -108,8 +108,9 @@ type SearchRow = SummaryRow & {
 /**
  * One page of matches, newest first. The inner queries count every match and order them by time from
  * story_search_text alone (one row read per match); only the page's rows are then joined to their stories
- * and get an excerpt: a word marked in the body, or else in the summary. `?1` is built by src/search-query.ts,
- * never from the reader's text as it came.
+ * and get an excerpt: a word marked in the body, or else in the summary. CROSS JOIN keeps that order: left to
+ * choose, SQLite ran the whole match again for every row of the page (4 938 rows read instead of 289 for 45 matches).
+ * `?1` is built by src/search-query.ts, never from the reader's text as it came.
  */
 const SEARCH = `WITH matches AS (
     SELECT t.id, t.story_id, t.published, count(*) OVER () AS total
@@ -124,9 +125,9 @@ const SEARCH = `WITH matches AS (
     highlight(story_search, 1, ?6, ?7) AS summary_marked,
     snippet(story_search, 2, ?6, ?7, '…', 24) AS excerpt
   FROM page
-    JOIN story_search ON story_search.rowid = page.id
-    JOIN story_versions v ON v.story_id = page.story_id AND v.lang = ?2
-    JOIN stories s ON s.id = page.story_id
+    CROSS JOIN story_search ON story_search.rowid = page.id
+    CROSS JOIN story_versions v ON v.story_id = page.story_id AND v.lang = ?2
+    CROSS JOIN stories s ON s.id = page.story_id
   WHERE story_search MATCH ?1
   ORDER BY page.published DESC, page.story_id DESC`
 
