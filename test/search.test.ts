@@ -200,7 +200,11 @@ describe('the search page', () => {
       const form = landmark.querySelector('form')!
       expect(form.getAttribute('action')).toBe(`/${lang}/search`)
       expect(form.getAttribute('method')).toBe('get')
-      expect(form.querySelector('input')!.getAttribute('name')).toBe('q')
+      const input = form.querySelector('input')!
+      expect(input.getAttribute('name')).toBe('q')
+      // No list of past searches in the browser, no words sent to a cloud spelling service.
+      expect(input.getAttribute('autocomplete')).toBe('off')
+      expect(input.getAttribute('spellcheck')).toBe('false')
       const skips = [...document.querySelectorAll('a.skip-link')].map((a) => [
         textOf(a),
         a.getAttribute('href'),
