@@ -247,6 +247,19 @@ describe('the search page', () => {
     expect(none.rowsRead).toBeLessThan(10)
   })
 
+  it('takes GET (and HEAD) only: a search is an address, never a form resent', async () => {
+    const post = await request('/en/search', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://localhost' },
+      body: 'q=protest',
+    })
+    expect(post.status).toBe(405)
+    expect(post.headers.get('Allow')).toContain('GET')
+    const head = await request(searchUrl('en', 'protest'), { method: 'HEAD' })
+    expect(head.status).toBe(200)
+    expect(head.headers.get('Cache-Control')).toBe('private, no-store')
+  })
+
   it('answers a broken page cursor with the first page', async () => {
     const { slugs } = await searchFor('en', 'Asylov', '&older=not-a-cursor')
     expect(slugs).toEqual([ARTICLE_SLUG])
