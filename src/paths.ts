@@ -37,11 +37,12 @@ const PAGE_PATH = new RegExp(`^/${LANG}/(?:|notice|articles/${SLUG_PATTERN}|(?:o
 export const isPagePath = (path: string): boolean => path.length <= 256 && PAGE_PATH.test(path)
 
 /**
- * Where a preference form may send a reader back: one of the pages above, or the search page (without the query,
- * which a redirect would put in a `Location` header; the reader's browser still shows the field empty).
+ * Where a preference form may send a reader back: one of the pages above, or the search page without its query
+ * (a redirect would carry the query in its `Location` header), so a reader without JavaScript who changes the text
+ * size there searches again.
  */
-export const isReturnPath = (path: string): boolean =>
-  isPagePath(path) || new RegExp(`^/${LANG}/search$`).test(path)
+const SEARCH_PATH = new RegExp(`^/${LANG}/search$`)
+export const isReturnPath = (path: string): boolean => isPagePath(path) || SEARCH_PATH.test(path)
 
 /** The Atom feed of a language's stories. */
 export const feedPath = (lang: Language): string => `/${lang}/feed.xml`

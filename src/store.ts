@@ -3,6 +3,7 @@
  * it hands routes plain models, and views never see it. Reads page by key (publication time, id), never OFFSET:
  * D1 bills rows read.
  */
+import { MARK_END, MARK_START, type SearchMatches } from './content/search'
 import type { Story, StorySummary } from './content/story'
 import { isLanguage, type Language } from './languages'
 
@@ -83,17 +84,7 @@ const OLDER = `${SUMMARY} WHERE v.lang = ?1 AND (v.published, v.story_id) < (?2,
 const NEWER = `${SUMMARY} WHERE v.lang = ?1 AND (v.published, v.story_id) > (?2, ?3)
   ORDER BY v.published ASC, v.story_id ASC LIMIT ?4`
 
-/** Marks around each matched word in a search result's text; private-use characters, never in a story. */
-export const MARK_START = '\ue000'
-export const MARK_END = '\ue001'
-
-/** One story a search found: its summary, its headline and an excerpt with the matched words between marks. */
-export type SearchResult = StorySummary & { markedHeadline: string; excerpt: string }
-
-export type SearchPage = {
-  /** How many stories in the language match, on every page. */
-  total: number
-  results: SearchResult[]
+export type SearchPage = SearchMatches & {
   /** Where the next page of (older) results starts, if there is one. */
   older: Cursor | null
 }

@@ -4,7 +4,7 @@ import { parseHTML } from 'linkedom'
 import { app } from '../src/app'
 import { LANGUAGES, type Language } from '../src/languages'
 import { matchExpression, readQuery } from '../src/search-query'
-import { MARK_END, MARK_START } from '../src/store'
+import { MARK_END, MARK_START } from '../src/content/search'
 import { typeset } from '../src/typography'
 import type { VersionSource } from './archive'
 

@@ -260,6 +260,18 @@ describe('the search page', () => {
     expect(head.headers.get('Cache-Control')).toBe('private, no-store')
   })
 
+  it('is a page a text-size choice made without JavaScript returns to, without the query', async () => {
+    const choose = (back: string) =>
+      request('/preferences', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://localhost' },
+        body: new URLSearchParams({ size: 'lg', return: back }).toString(),
+      })
+    expect((await choose('/ru/search')).headers.get('Location')).toBe('/ru/search#text-size')
+    // A query in a Location header would be one more place it is written down.
+    expect((await choose('/ru/search?q=протест')).headers.get('Location')).toBe('/')
+  })
+
   it('answers a broken page cursor with the first page', async () => {
     const { slugs } = await searchFor('en', 'Asylov', '&older=not-a-cursor')
     expect(slugs).toEqual([ARTICLE_SLUG])

@@ -1,5 +1,5 @@
 /** Text from the search index with its matched words in `<mark>`: the marks become elements, the text stays text. */
-import { MARK_END, MARK_START } from '../store'
+import { MARK_END, MARK_START } from '../content/search'
 
 type Props = { text: string }
 

@@ -1,9 +1,9 @@
 /** The search page: the form with the reader's query, then how many stories match and a page of them, newest first. */
+import type { SearchMatches } from '../content/search'
 import type { Translate } from '../i18n'
 import type { Language } from '../languages'
 import { articlePath } from '../paths'
 import { MAX_QUERY_LENGTH, MAX_QUERY_WORDS, type ReadQuery } from '../search-query'
-import type { SearchPage as Results } from '../store'
 import { MarkedText } from './MarkedText'
 import { PublicationDate } from './PublicationDate'
 import { SearchForm } from './SearchForm'
@@ -13,7 +13,7 @@ type Props = {
   lang: Language
   query: ReadQuery
   /** The matches, when the query had words to search for. */
-  results?: Results
+  results?: SearchMatches
   /** The next page of (older) results, `rel="next"`, if there is one. */
   older: string | null
 }
