@@ -50,6 +50,62 @@ const generated = await prepareStories(
   PUBLISHED_AT,
 )
 
+/**
+ * A generated story for the search tests (test/search.test.ts), in three languages, with words the real article
+ * lacks: every Kazakh letter's capital and small form (Һ among them), Russian `е` where a reader may type `ё` and the
+ * reverse, characters that must reach the page escaped, and one word (`zebrafish`) that its correction replaces
+ * (`okapi`) while dropping the Russian version.
+ */
+const SEARCH_SLUG = 'generated-search-story'
+const searchStory = (corrected: boolean) => {
+  const word = corrected ? 'okapi' : 'zebrafish'
+  const version = (lang: 'kk' | 'ru' | 'en', headline: string, body: string) => ({
+    file: `${SEARCH_SLUG}/${lang}.md`,
+    source: [
+      '---',
+      `headline: "${headline}"`,
+      `summary: "Generated for the search tests (${word}), not real news."`,
+      'published: 2021-06-01T00:00:00Z',
+      'image:',
+      '  file: photo.jpg',
+      '  alt: "Illustration: a crowd of dark silhouettes in a snowy square."',
+      '  caption: A generated caption.',
+      '---',
+      '',
+      body,
+      '',
+    ].join('\n'),
+  })
+  return {
+    slug: SEARCH_SLUG,
+    dir: SEARCH_SLUG,
+    texts: {
+      kk: version(
+        'kk',
+        'ШАҺАРДАҒЫ ЖИҺАЗ КӨРМЕСІ: сынақ үшін жасалған мәтін, жаңалық емес',
+        `Қаһарман гауһар ұстаған әжесіне үнсіз өлең оқыды: ғажап! Әзірге ҒАЖАП ӨЛЕҢ ҮНСІЗ ҰСТАҒАН ҚАҺАРМАН ІЗДЕДІ. ${word}`,
+      ),
+      ...(corrected
+        ? {}
+        : {
+            ru: version(
+              'ru',
+              'Ёлка и ежик: сгенерированный текст для проверки поиска, не новость',
+              `Еще одна проверка: ЁЖИК нашёл еЛКу, а Пётр — ещё и черный чёрный кот. ${word}`,
+            ),
+          }),
+      en: version(
+        'en',
+        'Tom & Jerry: generated text for the search tests, not news',
+        `A test of escaping: Tom & Jerry say "a < b" and 'c > d'. ${word}`,
+      ),
+    },
+    others: new Map([['photo.jpg', photo]]),
+  }
+}
+const searchable = await prepareStories([searchStory(false)], PUBLISHED_AT)
+const searchableCorrected = await prepareStories([searchStory(true)], CORRECTED_AT)
+
 /** What a test file receives: statements and R2 objects as base64 (bindings are JSON). */
 const forTests = (prepared: Prepared) => ({
   batches: prepared.batches,
@@ -90,6 +146,8 @@ export const workersTestConfig = (main?: string) =>
                 partial: forTests(partial),
                 // Their photos are not needed: only lists show them.
                 generated: { batches: generated.batches, objects: [] },
+                searchable: forTests(searchable),
+                searchableCorrected: forTests(searchableCorrected),
               },
             },
           },

@@ -2,7 +2,8 @@
  * The reader's table of contents: the middleware every response passes through, then the routes grouped by what
  * they serve, then the answers for a missing page and an unexpected failure.
  */
-import { Hono, type Context } from 'hono'
+import type { Context } from 'hono'
+import { HonoBase } from 'hono/hono-base'
 import { HTTPException } from 'hono/http-exception'
 import { methodNotAllowed } from 'hono/method-not-allowed'
 import { TrieRouter } from 'hono/router/trie-router'
@@ -19,6 +20,7 @@ import { media } from './routes/media'
 import { renderMessagePage } from './routes/message-page'
 import { pages } from './routes/pages'
 import { preferences } from './routes/preferences'
+import { search } from './routes/search'
 import { detectLanguage, pathLanguage } from './routes/route-helpers'
 import { securityHeaders } from './security-headers'
 import { openStore } from './store'
@@ -28,7 +30,7 @@ import { DEFAULT_TEXT_SIZE } from './text-sizes'
 // build the `:lang{kk|ru|en}` routes, and falls back to TrieRouter on every new isolate's first request, after
 // milliseconds of work thrown away. Using TrieRouter directly routes exactly as before without that cost.
 // (PatternRouter would also be small, but matches `/en` as `/en/`, where this site redirects to the canonical URL.)
-const app = new Hono<AppEnv>({ router: new TrieRouter() })
+const app = new HonoBase<AppEnv>({ router: new TrieRouter() })
 
 // Method, path, status and duration only: never addresses, cookies or location.
 app.use(requestLog())
@@ -44,6 +46,8 @@ app.get('/', detectLanguage, (c) => {
   return c.redirect(frontPath(readLanguage(c) ?? (c.get('language') as Language)), 302)
 })
 
+// Search before the pages: a search answer must end before the pages' middleware (ETag, page cache) could see it.
+app.route('/', search)
 app.route('/', pages)
 app.route('/', feeds)
 app.route('/', preferences)

@@ -4,6 +4,11 @@ import { LANGUAGES, type Language } from './languages'
 export const frontPath = (lang: Language): string => `/${lang}/`
 export const articlePath = (lang: Language, slug: string): string => `/${lang}/articles/${slug}`
 export const noticePath = (lang: Language): string => `/${lang}/notice`
+/**
+ * Search results, with the query (and the page's cursor) in the query string: never a page the cache or a
+ * preference form's return knows by its path alone (see isPagePath).
+ */
+export const searchPath = (lang: Language): string => `/${lang}/search`
 /** Archive pages: the stories older, or newer, than a cursor (see store.ts's cursorToken). */
 export const olderPath = (lang: Language, cursor: string): string => `/${lang}/older/${cursor}`
 export const newerPath = (lang: Language, cursor: string): string => `/${lang}/newer/${cursor}`
@@ -30,6 +35,14 @@ const CURSOR = '\\d{8}T\\d{6}Z-[1-9]\\d{0,14}'
  */
 const PAGE_PATH = new RegExp(`^/${LANG}/(?:|notice|articles/${SLUG_PATTERN}|(?:older|newer)/${CURSOR})$`)
 export const isPagePath = (path: string): boolean => path.length <= 256 && PAGE_PATH.test(path)
+
+/**
+ * Where a preference form may send a reader back: one of the pages above, or the search page without its query
+ * (a redirect would carry the query in its `Location` header), so a reader without JavaScript who changes the text
+ * size there searches again.
+ */
+const SEARCH_PATH = new RegExp(`^/${LANG}/search$`)
+export const isReturnPath = (path: string): boolean => isPagePath(path) || SEARCH_PATH.test(path)
 
 /** The Atom feed of a language's stories. */
 export const feedPath = (lang: Language): string => `/${lang}/feed.xml`

@@ -9,7 +9,7 @@ import { raw } from 'hono/html'
 import type { AppEnv, PageChrome } from './page'
 import { PageFrame } from './views/PageFrame'
 
-export type RenderProps = { page: PageChrome; aside?: Child }
+export type RenderProps = { page: PageChrome; aside?: Child; searchForm?: boolean }
 
 declare module 'hono' {
   interface ContextRenderer {
@@ -20,11 +20,11 @@ declare module 'hono' {
 const DOCTYPE = raw('<!DOCTYPE html>')
 
 export const renderer = createMiddleware<AppEnv>(async (c, next) => {
-  c.setRenderer((content, { page, aside }) =>
+  c.setRenderer((content, { page, aside, searchForm }) =>
     c.html(
       <>
         {DOCTYPE}
-        <PageFrame page={page} aside={aside}>
+        <PageFrame page={page} aside={aside} searchForm={searchForm}>
           {content}
         </PageFrame>
       </>,

@@ -22,6 +22,9 @@ export type TestArchive = Published & {
     partial: Published
     /** 45 generated stories in English only, an hour apart, older than the real article. */
     generated: Published
+    /** A generated story for search, in kk, ru and en (see vitest.config.ts); its correction drops the ru version. */
+    searchable: Published
+    searchableCorrected: Published
   }
 }
 

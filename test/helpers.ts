@@ -3,6 +3,8 @@ import { env } from 'cloudflare:test'
 import { parseHTML } from 'linkedom'
 import { app } from '../src/app'
 import { LANGUAGES, type Language } from '../src/languages'
+import { matchExpression, readQuery } from '../src/search-query'
+import { MARK_END, MARK_START } from '../src/content/search'
 import { typeset } from '../src/typography'
 import type { VersionSource } from './archive'
 
@@ -106,4 +108,25 @@ export const requestCountingRows = async (path: string, init?: RequestInit<Reque
     DB: countingDatabase(env.DB, count),
   })
   return { response, rowsRead: count.rows }
+}
+
+/**
+ * The distinct words of one story's version that a reader's query matches, as the search index marks them (the
+ * app's own query building, the index's own tokenizer): what a search for `q` finds in that story, in full.
+ */
+export const matchedForms = async (lang: Language, q: string, slug = ARTICLE_SLUG): Promise<string[]> => {
+  const query = readQuery(q)
+  if (query.kind !== 'words') throw new Error(`no words to search for in ${JSON.stringify(q)}`)
+  const { results } = await env.DB.prepare(
+    `SELECT highlight(story_search, 0, ?3, ?4) || ' ' || highlight(story_search, 1, ?3, ?4) || ' ' ||
+       highlight(story_search, 2, ?3, ?4) AS marked
+     FROM story_search JOIN story_search_text t ON t.id = story_search.rowid JOIN stories s ON s.id = t.story_id
+     WHERE story_search MATCH ?1 AND s.slug = ?2`,
+  )
+    .bind(matchExpression(lang, query.words), slug, MARK_START, MARK_END)
+    .all<{ marked: string }>()
+  const marked = results.flatMap(({ marked }) =>
+    [...marked.matchAll(new RegExp(`${MARK_START}([^${MARK_END}]*)${MARK_END}`, 'g'))].map((m) => m[1]!),
+  )
+  return [...new Set(marked)]
 }

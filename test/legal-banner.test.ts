@@ -97,8 +97,9 @@ describe('the legal banner', () => {
       const { document } = await fetchPage(ARTICLE, withCf(cf))
       const children = [...document.body.children]
       const banner = children.findIndex((el) => el.tagName === 'SECTION' && el.querySelector('h2'))
-      expect(banner).toBe(2)
-      expect(children.slice(0, 2).every((el) => el.tagName === 'A')).toBe(true)
+      // The three skip links: main content, navigation, search.
+      expect(banner).toBe(3)
+      expect(children.slice(0, 3).every((el) => el.tagName === 'A')).toBe(true)
       expect(banner).toBeLessThan(children.findIndex((el) => el.tagName === 'MAIN'))
       const section = children[banner]!
       const heading = section.querySelector('h2')!

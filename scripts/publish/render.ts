@@ -5,7 +5,7 @@ import sharp from 'sharp'
 import { join } from 'node:path'
 import { DATELINE_DASH, typeset } from '../../src/typography.ts'
 import { hyphenate } from './hyphenate.ts'
-import { markdown } from './markdown.ts'
+import { blockTexts, markdown } from './markdown.ts'
 import {
   PublishRefused,
   type ImageObject,
@@ -49,6 +49,15 @@ export const renderBody = (lang: Language, body: string, dateline?: string): str
   return html.startsWith('<p>') ? `<p>${opening}${html.slice(3)}` : `<p>${opening}</p>${html}`
 }
 
+/**
+ * The body's words as search indexes them: the dateline and each block's text, typeset as the page prints them (so
+ * an excerpt reads as the story does) but without markup or soft hyphens, which would split a word in two.
+ */
+export const searchBody = (lang: Language, body: string, dateline?: string): string =>
+  [...(dateline ? [dateline] : []), ...blockTexts(markdown.parse(body, {}))]
+    .map((text) => typeset(lang, text))
+    .join('\n')
+
 const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex')
 
 const renderVersion = (version: ValidVersion, imageHash: string): RenderedVersion => {
@@ -64,6 +73,7 @@ const renderVersion = (version: ValidVersion, imageHash: string): RenderedVersio
     imageAlt: set(version.image.alt),
     imageCaption: set(version.image.caption),
     bodyHtml: renderBody(version.lang, version.markdown, version.dateline),
+    searchBody: searchBody(version.lang, version.markdown, version.dateline),
     contentHash: sha256(`${version.source}\n${imageHash}`).slice(0, 32),
   }
 }

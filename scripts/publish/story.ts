@@ -61,6 +61,8 @@ export type RenderedVersion = Omit<ValidVersion, 'markdown' | 'image' | 'source'
   imageAlt: string
   imageCaption: string
   bodyHtml: string
+  /** The body as plain text for the search index: the dateline and each block's words, without markup. */
+  searchBody: string
   contentHash: string
 }
 

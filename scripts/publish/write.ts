@@ -29,6 +29,17 @@ ON CONFLICT (story_id, lang) DO UPDATE SET headline = excluded.headline,
   image_alt = excluded.image_alt, image_caption = excluded.image_caption, body_html = excluded.body_html,
   content_hash = excluded.content_hash`
 
+/**
+ * The version's words for search (migrations/0002_search.sql), beside it in the same batch. Unchanged words are not
+ * written again, so publishing the same text twice does not touch the index.
+ */
+const UPSERT_SEARCH_TEXT = `INSERT INTO story_search_text (story_id, lang, published, headline, summary, body)
+SELECT id, ?2, ?3, ?4, ?5, ?6 FROM stories WHERE slug = ?1
+ON CONFLICT (story_id, lang) DO UPDATE SET published = excluded.published, headline = excluded.headline,
+  summary = excluded.summary, body = excluded.body
+WHERE (story_search_text.published, story_search_text.headline, story_search_text.summary, story_search_text.body)
+  IS NOT (excluded.published, excluded.headline, excluded.summary, excluded.body)`
+
 const DELETE_VERSION = `DELETE FROM story_versions WHERE lang = ?2 AND story_id = (SELECT id FROM stories WHERE slug = ?1)`
 const DELETE_VERSIONS = `DELETE FROM story_versions WHERE story_id = (SELECT id FROM stories WHERE slug = ?1)`
 const DELETE_STORY = `DELETE FROM stories WHERE slug = ?1`
@@ -73,11 +84,15 @@ export const publishStatements = (story: RenderedStory, now: string): Statement[
         v.displayHeadline,
       ],
     })),
+    ...story.versions.map((v) => ({
+      sql: UPSERT_SEARCH_TEXT,
+      params: [story.slug, v.lang, v.published, v.headline, v.summary, v.searchBody],
+    })),
     NEW_EDITION,
   ]
 }
 
-/** Removes a story and every version of it. */
+/** Removes a story and every version of it (and, through the foreign key, their words in the search index). */
 export const unpublishStatements = (slug: string): Statement[] => [
   { sql: DELETE_VERSIONS, params: [slug] },
   { sql: DELETE_STORY, params: [slug] },

@@ -1,14 +1,13 @@
 /** Feeds and discovery: each language's Atom feed, the sitemap index and its children, robots.txt. */
-import { Hono } from 'hono'
 import { etag } from 'hono/etag'
 import { atomFeed, pagesSitemap, robotsTxt, sitemapIndex, storiesSitemap } from '../feeds'
 import type { AppEnv } from '../page'
 import { documentCache } from '../page-cache'
 import { PAGES_SITEMAP_PATH, SITEMAP_PATH } from '../paths'
 import { openStore } from '../store'
-import { LANG, routeLanguage } from './route-helpers'
+import { LANG, routeLanguage, routeGroup } from './route-helpers'
 
-export const feeds = new Hono<AppEnv>()
+export const feeds = routeGroup()
 
 const XML = 'application/xml; charset=utf-8'
 const origin = (url: string) => new URL(url).origin

@@ -1,9 +1,9 @@
 /** Media: story photos from R2, at the widths the publish step made. */
-import { Hono } from 'hono'
 import type { AppEnv } from '../page'
 import { openStore } from '../store'
+import { routeGroup } from './route-helpers'
 
-export const media = new Hono<AppEnv>()
+export const media = routeGroup()
 
 /** A photo's name carries its content's hash, so a changed photo is a new URL and this one never changes. */
 const IMMUTABLE = 'public, max-age=31536000, immutable'

@@ -1,5 +1,5 @@
 /** The reader's pages: the front page and its archive, stories, and the legal notice, in each language. */
-import { Hono, type Context } from 'hono'
+import type { Context } from 'hono'
 import { etag } from 'hono/etag'
 import { translator } from '../i18n'
 import type { Language } from '../languages'
@@ -23,9 +23,9 @@ import { FrontPage } from '../views/FrontPage'
 import { MissingTranslationPage } from '../views/MissingTranslationPage'
 import { NoticePage } from '../views/NoticePage'
 import { PromoBox } from '../views/PromoBox'
-import { LANG, routeLanguage } from './route-helpers'
+import { LANG, routeLanguage, routeGroup } from './route-helpers'
 
-export const pages = new Hono<AppEnv>()
+export const pages = routeGroup()
 
 // The year-long `lang` cookie earlier versions set on every read: gone at the reader's next page (outside the
 // cache, so only on their own copy).

@@ -1,10 +1,10 @@
 /** Preferences: the no-JavaScript path for the text-size buttons, the language and the banner's "Hide". */
-import { Hono, type Context } from 'hono'
+import type { Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { translator } from '../i18n'
 import { DEFAULT_LANGUAGE, isLanguage } from '../languages'
 import { variantOf, type AppEnv } from '../page'
-import { isPagePath } from '../paths'
+import { isReturnPath } from '../paths'
 import {
   BANNER_HIDDEN,
   hideLegalBanner,
@@ -16,12 +16,12 @@ import { sameSiteForm } from '../same-site-form'
 import { isTextSize } from '../text-sizes'
 import { TEXT_SIZE_CONTROL_ID } from '../views/TextSizeControl'
 import { renderMessagePage } from './message-page'
-import { detectLanguage } from './route-helpers'
+import { detectLanguage, routeGroup } from './route-helpers'
 
 /** Preference forms carry two short fields; anything near this size is not one of them. */
 const MAX_PREFERENCES_BODY = 2 * 1024
 
-export const preferences = new Hono<AppEnv>()
+export const preferences = routeGroup()
 
 /**
  * A preference form refused: a short page in the reader's language (the one they chose, else their browser's),
@@ -55,7 +55,7 @@ preferences.post(
     if (isLanguage(lang)) rememberLanguage(c, lang)
     if (banner === BANNER_HIDDEN) hideLegalBanner(c)
     // Only a path shaped like one of this site's pages: never another host, so never an open redirect.
-    if (typeof form.return !== 'string' || !isPagePath(form.return)) return c.redirect('/', 303)
+    if (typeof form.return !== 'string' || !isReturnPath(form.return)) return c.redirect('/', 303)
     const fragment = banner === BANNER_HIDDEN ? 'main-content' : TEXT_SIZE_CONTROL_ID
     return c.redirect(`${form.return}#${fragment}`, 303)
   },

@@ -5,6 +5,7 @@ import type { PageChrome } from '../page'
 import { BreakingNews } from './BreakingNews'
 import { LegalBanner } from './LegalBanner'
 import { PageMeta } from './PageMeta'
+import { SearchForm } from './SearchForm'
 import { SiteFooter } from './SiteFooter'
 import { SiteHeader } from './SiteHeader'
 import { SkipLinks } from './SkipLinks'
@@ -21,10 +22,12 @@ type Props = {
   page: PageChrome
   /** The complementary landmark, outside `<main>`. */
   aside?: Child
+  /** False on the search page, whose `<main>` holds the search form (with the reader's query) itself. */
+  searchForm?: boolean
   children: Child
 }
 
-export const PageFrame = ({ page, aside, children }: Props) => {
+export const PageFrame = ({ page, aside, searchForm = true, children }: Props) => {
   const { t, lang } = page
   return (
     <html lang={lang} data-size={page.textSize}>
@@ -46,6 +49,9 @@ export const PageFrame = ({ page, aside, children }: Props) => {
           {children}
         </main>
         {aside}
+        {/* After the page, not in the header: on a phone the headline stays on the first screen (the third skip
+            link comes here). */}
+        {searchForm && <SearchForm t={t} lang={lang} />}
         <SiteFooter t={t} lang={lang} />
       </body>
     </html>

@@ -1,5 +1,6 @@
 /** The first things a keyboard or screen-reader user reaches: jumps past the page chrome. */
 import type { Translate } from '../i18n'
+import { SEARCH_ID } from './SearchForm'
 
 type Props = { t: Translate }
 
@@ -11,6 +12,9 @@ export const SkipLinks = ({ t }: Props) => (
     </a>{' '}
     <a class="skip-link" href="#navigation">
       {t('skipLinks.navigation')}
+    </a>{' '}
+    <a class="skip-link" href={`#${SEARCH_ID}`}>
+      {t('skipLinks.search')}
     </a>
   </>
 )

@@ -23,7 +23,7 @@ const headingsOf = (snapshot: string) =>
 
 /** The landmarks and regions at the top of the tree, in order. */
 const topLevelRolesOf = (snapshot: string) =>
-  [...snapshot.matchAll(/^- '?(banner|navigation|main|complementary|contentinfo|region)\b/gm)].map(
+  [...snapshot.matchAll(/^- '?(banner|navigation|main|complementary|search|contentinfo|region)\b/gm)].map(
     ([, role]) => role,
   )
 
@@ -47,11 +47,14 @@ describe.each(LANGUAGES)('in %s', (lang) => {
         'main',
         // A story has the service's promo box beside it.
         ...(name === 'article' || name === 'partialStory' ? ['complementary'] : []),
+        // The search form follows the page; on the search page it is in <main>, with the reader's query.
+        ...(name === 'search' ? [] : ['search']),
         'contentinfo',
       ]
       expect(topLevelRolesOf(await page.locator('body').ariaSnapshot())).toEqual(expected)
-      for (const role of ['banner', 'main', 'contentinfo'] as const)
+      for (const role of ['banner', 'main', 'search', 'contentinfo'] as const)
         expect(await page.getByRole(role).count()).toBe(1)
+      expect(await page.getByRole('search', { name: t('search.label') }).count()).toBe(1)
       const navigation = page.getByRole('banner').getByRole('navigation', { name: t('navigation.label') })
       expect(await navigation.count()).toBe(1)
       expect(await page.getByRole('region', { name: t('notice.bannerHeading') }).count()).toBe(

@@ -55,6 +55,7 @@ const areaAround = async (
 const controlsOf = async (p: Page): Promise<Locator[]> => [
   ...(await p.getByRole('link').all()),
   ...(await p.getByRole('button').all()),
+  ...(await p.getByRole('searchbox').all()),
   // The text-size disclosure: a summary has no ARIA role, but it is a control Tab must reach.
   ...(await p.locator('summary').all()),
 ]
@@ -95,6 +96,19 @@ describe.each(LANGUAGES)('in %s', (lang) => {
     await page.keyboard.press('Enter')
     expect(await isFocused(page.getByRole('navigation'))).toBe(true)
   })
+
+  it.each(['article', 'search'] as const)(
+    'on the %s page the "skip to search" link moves focus to the search, and the next Tab to its field',
+    async (name) => {
+      await visit(page, PAGES[name](lang))
+      for (let i = 0; i < 3; i++) await page.keyboard.press('Tab')
+      expect(await isFocused(page.getByRole('link', { name: t('skipLinks.search') }))).toBe(true)
+      await page.keyboard.press('Enter')
+      expect(await isFocused(page.getByRole('search', { name: t('search.label') }))).toBe(true)
+      await page.keyboard.press('Tab')
+      expect(await isFocused(page.getByRole('searchbox', { name: t('search.label') }))).toBe(true)
+    },
+  )
 
   it.each(PAGE_NAMES)(
     'on the %s page Tab reaches every control once, shows where focus is, and leads out again',

@@ -37,6 +37,8 @@ describe('a link that leaves the site', () => {
     ['the article', PAGES.article('en')],
     ['the front page', PAGES.front('en')],
     ['the 404 page', PAGES.notFound('en')],
+    // The page whose address holds what the reader searched for.
+    ['the search results', PAGES.search('en')],
   ])('from %s sends no Referer and leaves no document.referrer', async (_name, path) => {
     const page = await context.newPage()
     await visit(page, path)

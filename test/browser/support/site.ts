@@ -10,7 +10,7 @@ import { hyphenate } from '../../../scripts/publish/hyphenate.ts'
 import { translator } from '../../../src/i18n'
 import { typeset } from '../../../src/typography'
 import { LANGUAGES, type Language } from '../../../src/languages'
-import { articlePath, frontPath, noticePath, olderPath } from '../../../src/paths'
+import { articlePath, frontPath, noticePath, olderPath, searchPath } from '../../../src/paths'
 import { TEXT_SIZES, textSizeLabel, type TextSize } from '../../../src/text-sizes'
 
 /** `hyphenate(lang, text)`: text as the page shows it, with soft hyphens in its long words. */
@@ -70,6 +70,13 @@ const MISSING: Record<Language, string> = {
   en: generatedSlug(9001),
 }
 
+/** A word of the article in each language, and a form of it the search finds (its results page marks it). */
+export const SEARCH_WORDS: Record<Language, { query: string; form: string }> = {
+  kk: { query: 'наразылық', form: 'наразылықтарда' },
+  ru: { query: 'протест', form: 'протестов' },
+  en: { query: 'protest', form: 'protests' },
+}
+
 /** The kinds of page, each with its path in a language. */
 export const PAGES = {
   article: (lang: Language) => articlePath(lang, ARTICLE.slug),
@@ -80,6 +87,7 @@ export const PAGES = {
   archive: (lang: Language) => olderPath(lang, '20220314T000000Z-1'),
   partialStory: (lang: Language) => articlePath(lang, PARTIAL[lang]),
   missingTranslation: (lang: Language) => articlePath(lang, MISSING[lang]),
+  search: (lang: Language) => `${searchPath(lang)}?${new URLSearchParams({ q: SEARCH_WORDS[lang].query })}`,
 } as const satisfies Record<string, (lang: Language) => string>
 
 export type PageName = keyof typeof PAGES
