@@ -70,7 +70,23 @@ const pagesOf = async (db: Database, size: number) => {
       .all()) as unknown as { results: { published: string; id: number }[] }
     const { published, id } = row.results[0]!
     pages['100th archive page (en)'] = `/en/older/${published.replace(/[-:]/g, '')}-${id}`
+    // Search: the generated stories all say "generated", so that word is the worst case (every English story
+    // matches, and is counted); the next page starts after the 20th newest English story.
+    const twentieth = (await db
+      .prepare(
+        `SELECT published, story_id AS id FROM story_versions WHERE lang = 'en' ORDER BY published DESC, story_id DESC LIMIT 1 OFFSET 19`,
+      )
+      .all()) as unknown as { results: { published: string; id: number }[] }
+    const after = twentieth.results[0]!
+    pages['search: every story matches (en)'] = '/en/search?q=generated'
+    pages['search: its page 2 (en)'] =
+      `/en/search?q=generated&older=${after.published.replace(/[-:]/g, '')}-${after.id}`
+    pages['search: a common word and a rare one (en)'] = '/en/search?q=generated+4321'
   }
+  // Search the real story, in both cases: an inflected Kazakh word, a Russian word with ё typed as е, no match.
+  pages['search: one story, inflected (kk)'] = `/kk/search?q=${encodeURIComponent('наразылықтарда')}`
+  pages['search: ё typed as е (ru)'] = `/ru/search?q=${encodeURIComponent('жестко')}`
+  pages['search: no match (en)'] = '/en/search?q=zzyzxqv'
   return pages
 }
 

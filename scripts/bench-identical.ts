@@ -69,6 +69,9 @@ const probes = (): Probe[] => {
       `/${lang}/feed.xml`,
       `/${lang}/no-such-page`,
       `/${lang}/articles/no-such-story`,
+      `/${lang}/search?q=generated`,
+      `/${lang}/search?q=${encodeURIComponent('Қаңтар "NEAR( жестко*')}`,
+      `/${lang}/search?q=`,
     ]
     for (const path of paths) {
       list.push({ path })
