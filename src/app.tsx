@@ -14,6 +14,7 @@ import { variantOf, type AppEnv } from './page'
 import { frontPath, isPagePath } from './paths'
 import { isLegalBannerHidden, readLanguage } from './preferences'
 import { renderer } from './renderer'
+import { servePageCopies } from './page-cache'
 import { requestLog } from './request-log'
 import { feeds } from './routes/feeds'
 import { media } from './routes/media'
@@ -34,6 +35,8 @@ const app = new HonoBase<AppEnv>({ router: new TrieRouter() })
 
 // Method, path, status and duration only: never addresses, cookies or location.
 app.use(requestLog())
+// A repeat view of a page is answered here, from the copy the same variant got before (src/page-cache.ts).
+app.use(servePageCopies())
 app.use(securityHeaders())
 app.use(methodNotAllowed({ app }))
 app.use(renderer)

@@ -10,6 +10,7 @@ import { readEdition } from './edition'
 import { isPagePath } from './paths'
 import { isLanguage } from './languages'
 import { isLoopback } from './loopback'
+import { holdsLegacyLanguage } from './preferences'
 
 /** How long a stored page is served: breaking news and corrections show within a minute. */
 export const PAGE_MAX_AGE = 60
@@ -113,23 +114,26 @@ type Entry = { body: ArrayBuffer; headers: [string, string][]; expires: number }
 const MEMORY_ENTRIES = 256
 const memory = new Map<string, Entry>()
 
-const fromMemory = (key: string, now: number): Response | undefined => {
-  const entry = memory.get(key)
-  if (!entry) return undefined
-  if (entry.expires <= now) {
-    memory.delete(key)
+const liveEntry = (entries: Map<string, Entry>, key: string, now: number): Entry | undefined => {
+  const entry = entries.get(key)
+  if (entry && entry.expires <= now) {
+    entries.delete(key)
     return undefined
   }
-  return new Response(entry.body, { headers: entry.headers })
+  return entry
+}
+
+const keep = (entries: Map<string, Entry>, key: string, entry: Entry): void => {
+  if (entries.size >= MEMORY_ENTRIES) entries.delete(entries.keys().next().value!)
+  entries.set(key, entry)
 }
 
 /** Keeps a stored copy until the moment its `Expires` says, so a copy from the Cache API is not kept longer. */
 const remember = async (key: string, response: Response, reader: ReaderCaching): Promise<void> => {
   const expires = Date.parse(response.headers.get('Expires') ?? '')
   if (Number.isNaN(expires)) return
-  if (memory.size >= MEMORY_ENTRIES) memory.delete(memory.keys().next().value!)
   const headers = [...readerHeaders(response.headers, reader)]
-  memory.set(key, { body: await response.arrayBuffer(), headers, expires })
+  keep(memory, key, { body: await response.arrayBuffer(), headers, expires })
 }
 
 /**
@@ -149,16 +153,19 @@ const cached =
     const key = await keyFor(c)
     if (!key) return next()
     const now = Date.now()
-    const inMemory = fromMemory(key, now)
+    const inMemory = liveEntry(memory, key, now)
     if (inMemory) {
-      if (isLoopback(c)) inMemory.headers.set(CACHE_STATUS_HEADER, 'hit')
-      c.res = inMemory
+      const copy = new Response(inMemory.body, { headers: inMemory.headers })
+      if (isLoopback(c)) copy.headers.set(CACHE_STATUS_HEADER, 'hit')
+      c.set('pageCopy', { key, expires: inMemory.expires })
+      c.res = copy
       return
     }
     const cache = await caches.open('pages')
     const fromCache = await cache.match(key).catch(() => undefined)
     if (fromCache) {
       await remember(key, fromCache.clone(), reader)
+      c.set('pageCopy', { key, expires: Date.parse(fromCache.headers.get('Expires') ?? '') })
       c.res = forReader(c, fromCache, 'hit', reader)
       return
     }
@@ -180,6 +187,7 @@ const cached =
         console.error(JSON.stringify({ event: 'page-cache-put-failed', message: String(error) }))
       }),
     )
+    c.set('pageCopy', { key, expires: now + PAGE_MAX_AGE * 1000 })
     c.res = forReader(c, c.res, 'miss', reader)
   }
 
@@ -189,16 +197,53 @@ const cached =
  * browser's cache. Only the site's own pages are looked up: 404s, long or odd paths never are.
  */
 export const pageCache = (): MiddlewareHandler<AppEnv> =>
-  cached(
-    async (c) => {
-      const path = c.req.path
-      const lang = path.split('/')[1]
-      if (!isLanguage(lang) || !isPagePath(path)) return undefined
-      const [variant, edition] = await Promise.all([variantOf(c, lang), readEdition(c.env)])
-      return cacheKeyFor(new URL(c.req.url).origin, path, variant, edition)
-    },
-    { cacheControl: `private, max-age=${PAGE_MAX_AGE}`, vary: 'Cookie' },
-  )
+  cached(pageKey, { cacheControl: `private, max-age=${PAGE_MAX_AGE}`, vary: 'Cookie' })
+
+/** A page's cache key, or undefined for anything that is not one of the site's pages in a language. */
+const pageKey = async (c: Context<AppEnv>): Promise<string | undefined> => {
+  const path = c.req.path
+  const lang = path.split('/')[1]
+  if (!isLanguage(lang) || !isPagePath(path)) return undefined
+  const [variant, edition] = await Promise.all([variantOf(c, lang), readEdition(c.env)])
+  return cacheKeyFor(new URL(c.req.url).origin, path, variant, edition)
+}
+
+/** Pages exactly as readers got them, every header included, by cache key: see `servePageCopies`. */
+const served = new Map<string, Entry>()
+
+/**
+ * Answers a repeat view of a page before any other middleware runs: the copy the reader's variant got last time,
+ * security headers, ETag, caching and all, kept no longer than the page cache's own copy. A hit is most of the
+ * site's traffic, and this makes it cost little more than a static file. Conditional requests (If-None-Match, for
+ * a 304) and the rare reader who still holds the old `lang` cookie (which the pages delete) take the full path.
+ */
+export const servePageCopies = (): MiddlewareHandler<AppEnv> => async (c, next) => {
+  const method = c.req.method
+  if ((method !== 'GET' && method !== 'HEAD') || typeof caches === 'undefined') return next()
+  if (c.req.header('If-None-Match') !== undefined || holdsLegacyLanguage(c)) return next()
+  // Whatever fails in working out the key (a broken `request.cf`, KV) fails again on the full path, which has
+  // the security headers and the error page around it.
+  const key = await pageKey(c).catch(() => undefined)
+  if (!key) return next()
+  const entry = liveEntry(served, key, Date.now())
+  if (entry) {
+    const copy = new Response(entry.body, { headers: entry.headers })
+    if (isLoopback(c)) copy.headers.set(CACHE_STATUS_HEADER, 'hit')
+    return copy
+  }
+  await next()
+  const stored = c.get('pageCopy')
+  const response = c.res
+  if (stored?.key !== key || !Number.isFinite(stored.expires)) return
+  if (response.status !== 200 || response.headers.has('Set-Cookie')) return
+  const headers = new Headers(response.headers)
+  headers.delete(CACHE_STATUS_HEADER)
+  keep(served, key, {
+    body: await response.clone().arrayBuffer(),
+    headers: [...headers],
+    expires: stored.expires,
+  })
+}
 
 /** Feeds, the sitemap and robots.txt: the same for every reader, so public, for the same minute as pages. */
 export const documentCache = (): MiddlewareHandler<AppEnv> =>

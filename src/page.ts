@@ -24,7 +24,12 @@ export type PageVariant = {
 export type AppEnv = {
   Bindings: Env
   /** `language` is what `hono/language`'s detector found, where a route uses it (`/`, refusals of a form). */
-  Variables: { variant?: PageVariant; language?: string }
+  Variables: {
+    variant?: PageVariant
+    language?: string
+    /** Set by the page cache when a page's answer is its copy for this key, which may be served as it is. */
+    pageCopy?: { key: string; expires: number }
+  }
 }
 
 export type PageChrome = PageVariant & {

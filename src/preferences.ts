@@ -74,6 +74,9 @@ export const hideLegalBanner = (c: Context): void =>
  * read there (only `__Host-lang` is), and a reader at risk is better off without the marker.
  */
 export const forgetLegacyLanguage = (c: Context): void => {
-  if (cookiePrefix(c) === 'host' && getCookie(c, COOKIE.language) !== undefined)
-    deleteCookie(c, COOKIE.language, { path: '/', secure: true })
+  if (holdsLegacyLanguage(c)) deleteCookie(c, COOKIE.language, { path: '/', secure: true })
 }
+
+/** Whether the request carries that old cookie (over HTTPS, where only `__Host-lang` is read). */
+export const holdsLegacyLanguage = (c: Context): boolean =>
+  cookiePrefix(c) === 'host' && getCookie(c, COOKIE.language) !== undefined

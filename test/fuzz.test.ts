@@ -205,5 +205,5 @@ describe('a fuzz of hostile searches', () => {
     }
     console.info(JSON.stringify(Object.fromEntries(statuses)))
     for (const status of [200, 400]) expect(statuses.get(status) ?? 0, `${status}`).toBeGreaterThan(0)
-  })
+  }, 60_000)
 })
