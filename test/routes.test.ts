@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { translator } from '../src/i18n'
 import { LANGUAGES, type Language } from '../src/languages'
-import { ARTICLE_SLUG, fetchPage, request } from './helpers'
+import { ARTICLE_SLUG, fetchPage, request, textOf } from './helpers'
 
 describe('GET /', () => {
   const redirectFor = async (headers: Record<string, string>) => {
@@ -86,13 +86,15 @@ describe('a page that answers a refusal or a missing page', () => {
   /** What such a page offers a reader besides its message: its title, the language links and the size form. */
   const frameOf = (document: Document) => ({
     title: document.title,
+    message: [...document.querySelectorAll('main p')].map((p) => textOf(p)),
     languages: [...document.querySelectorAll('ul.languages a')].map((a) => a.getAttribute('href')),
     returnTo: document.querySelector('input[name="return"]')?.getAttribute('value'),
   })
-  const frameFor = (lang: Language, key: 'notFound' | 'formRefused') => {
+  const frameFor = (lang: Language, key: 'notFound' | 'formRefused', body: string) => {
     const t = translator(lang)
     return {
       title: t('site.pageTitle', { page: t(`${key}.title`), site: t('site.name') }),
+      message: [t(body), t(`${key}.home`)],
       languages: LANGUAGES.map((other) => `/${other}/`),
       returnTo: `/${lang}/`,
     }
@@ -107,21 +109,24 @@ describe('a page that answers a refusal or a missing page', () => {
     async (path, lang) => {
       const { response, document } = await fetchPage(path)
       expect(response.status).toBe(404)
-      expect(frameOf(document)).toEqual(frameFor(lang, 'notFound'))
+      expect(frameOf(document)).toEqual(frameFor(lang, 'notFound', 'notFound.body'))
+      // It shows the reader's size, banner and news: theirs alone, kept nowhere.
+      expect(response.headers.get('Cache-Control')).toBe('private, no-store')
+      expect(response.headers.get('Vary')).toBe('Cookie')
     },
   )
 
   it.each([
-    [403, { Origin: 'https://evil.example' }, 'size=lg'],
-    [413, { Origin: 'http://localhost' }, `size=lg&pad=${'x'.repeat(4096)}`],
-  ] as const)('a refused form (%s), in the reader’s language', async (status, headers, body) => {
+    [403, { Origin: 'https://evil.example' }, 'size=lg', 'formRefused.crossSite'],
+    [413, { Origin: 'http://localhost' }, `size=lg&pad=${'x'.repeat(4096)}`, 'formRefused.malformed'],
+  ] as const)('a refused form (%s), in the reader’s language', async (status, headers, body, reason) => {
     const { response, document } = await fetchPage('/preferences', {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: 'lang=ru', ...headers },
       body,
     })
     expect(response.status).toBe(status)
-    expect(frameOf(document)).toEqual(frameFor('ru', 'formRefused'))
+    expect(frameOf(document)).toEqual(frameFor('ru', 'formRefused', reason))
   })
 })
 
