@@ -1,12 +1,12 @@
 import { env } from 'cloudflare:test'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
   breakingNewsKey,
   forgetBreakingNews,
   parseBreakingItem,
   readBreakingItem,
 } from '../src/breaking-news'
-import { LANGUAGES } from '../src/languages'
+import { LANGUAGES, type Language } from '../src/languages'
 import { ARTICLE_SLUG, fetchPage, textOf } from './helpers'
 
 const ARTICLE = `/ru/articles/${ARTICLE_SLUG}`
@@ -16,6 +16,7 @@ const item = { text: 'Срочно: новые данные о погибших'
 beforeEach(() => forgetBreakingNews())
 
 afterEach(async () => {
+  vi.restoreAllMocks()
   for (const lang of LANGUAGES) await env.BREAKING.delete(breakingNewsKey(lang))
 })
 
@@ -63,9 +64,18 @@ describe('parseBreakingItem', () => {
     ['a url that is not a string', JSON.stringify({ text: 'x', url: ['/ru/'] })],
     ['text that is not a string', JSON.stringify({ text: ['x'], url: '/ru/' })],
     ['an until that is not a string', JSON.stringify({ ...item, until: 4102444800000 })],
+    // Either would read as a date in 2099 if it were taken for text.
+    ['an until that is a year as a number', JSON.stringify({ ...item, until: 2099 })],
+    ['an until that is a list', JSON.stringify({ ...item, until: ['2099-01-01'] })],
     ['null', 'null'],
   ])('refuses %s', (_case, raw) => {
     expect(parseBreakingItem(raw)).toBeNull()
+  })
+
+  it('accepts text of up to 280 characters, counted after trimming', () => {
+    const longest = 'ж'.repeat(280)
+    expect(parseBreakingItem(JSON.stringify({ text: longest, url: '/' }))?.text).toBe(longest)
+    expect(parseBreakingItem(JSON.stringify({ text: `  ${longest}\n`, url: '/' }))?.text).toBe(longest)
   })
 
   it('accepts a url of up to 512 characters, and a path or address with a query and fragment', () => {
@@ -86,13 +96,82 @@ describe('parseBreakingItem', () => {
 })
 
 describe('readBreakingItem', () => {
-  it('treats a missing binding as no item', async () => {
+  /** A KV namespace holding an item per language, that notes every read and the options it was asked with. */
+  const countingKv = (items: Partial<Record<Language, object>>) => {
+    const reads: { key: string; options: unknown }[] = []
+    const kv = {
+      get: async (key: Language, options: unknown) => {
+        reads.push({ key, options })
+        return items[key] === undefined ? null : JSON.stringify(items[key])
+      },
+    } as unknown as KVNamespace
+    return { kv, reads }
+  }
+  const at = (ms: number) => vi.spyOn(Date, 'now').mockReturnValue(ms)
+
+  it('treats a missing binding as no item, which is no failure to log', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
     expect(await readBreakingItem(undefined, 'en')).toBeNull()
+    expect(logged).not.toHaveBeenCalled()
   })
 
-  it('treats a failing read as no item', async () => {
-    const failing = { get: () => Promise.reject(new Error('KV is down')) } as unknown as KVNamespace
-    expect(await readBreakingItem(failing, 'en')).toBeNull()
+  it('treats a failing read as no item, logs it, and tries again at the next page', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
+    let down = true
+    const flaky = {
+      get: async () => {
+        if (down) throw new Error('KV is down')
+        return JSON.stringify(item)
+      },
+    } as unknown as KVNamespace
+    expect(await readBreakingItem(flaky, 'ru')).toBeNull()
+    expect(logged).toHaveBeenCalledOnce()
+    expect(JSON.parse(String(logged.mock.calls[0]![0]))).toEqual({
+      event: 'breaking-news-read-failed',
+      message: 'Error: KV is down',
+    })
+    down = false
+    expect(await readBreakingItem(flaky, 'ru')).toEqual(item)
+  })
+
+  it('asks KV’s edge cache to keep the item no longer than 30 seconds, so a change shows within the minute', async () => {
+    const { kv, reads } = countingKv({ ru: item })
+    await readBreakingItem(kv, 'ru')
+    expect(reads).toHaveLength(1)
+    // 30 is the least KV allows; without it, KV keeps what it read at the edge for 60 seconds.
+    expect(reads[0]!.options).toEqual({ cacheTtl: 30 })
+  })
+
+  it('reads KV once per language for ten seconds, not at every page view, then reads it again', async () => {
+    const en = { text: 'Breaking', url: '/en/' }
+    const { kv, reads } = countingKv({ ru: item, en })
+    at(1_000_000)
+    expect(await readBreakingItem(kv, 'ru')).toEqual(item)
+    expect(await readBreakingItem(kv, 'en')).toEqual(en)
+    expect(await readBreakingItem(kv, 'kk')).toBeNull()
+    at(1_009_999)
+    expect(await readBreakingItem(kv, 'ru')).toEqual(item)
+    expect(await readBreakingItem(kv, 'en')).toEqual(en)
+    expect(await readBreakingItem(kv, 'kk')).toBeNull()
+    expect(reads.map((r) => r.key)).toEqual(['ru', 'en', 'kk'])
+    at(1_010_000)
+    expect(await readBreakingItem(kv, 'ru')).toEqual(item)
+    expect(reads.map((r) => r.key)).toEqual(['ru', 'en', 'kk', 'ru'])
+  })
+
+  it('shows an editor’s change ten seconds after the last read at the latest', async () => {
+    const items: Partial<Record<Language, object>> = { ru: item }
+    const { kv } = countingKv(items)
+    at(2_000_000)
+    expect(await readBreakingItem(kv, 'ru')).toEqual(item)
+    items.ru = { text: 'Исправлено', url: '/ru/' }
+    at(2_005_000)
+    expect(await readBreakingItem(kv, 'ru')).toEqual(item)
+    at(2_010_000)
+    expect(await readBreakingItem(kv, 'ru')).toEqual(items.ru)
+    delete items.ru
+    at(2_020_000)
+    expect(await readBreakingItem(kv, 'ru')).toBeNull()
   })
 })
 

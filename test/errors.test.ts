@@ -1,7 +1,9 @@
 import { env } from 'cloudflare:test'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { app } from '../src/app'
-import { ARTICLE_SLUG } from './helpers'
+import { parseHTML } from 'linkedom'
+import { translator } from '../src/i18n'
+import { ARTICLE_SLUG, textOf } from './helpers'
 
 /** A request whose `cf` blows up when read: an unexpected failure in the middle of building a page. */
 const brokenRequest = (path: string, headers: Record<string, string> = {}) => {
@@ -38,6 +40,26 @@ describe('an unexpected exception', () => {
     expect(logged).toContain('unhandled-error')
     expect(logged).toContain(`/${lang}/articles/${ARTICLE_SLUG}`)
   })
+
+  it.each(['kk', 'ru', 'en'] as const)(
+    'says what happened in %s, offers the front page, and asks not to be indexed',
+    async (lang) => {
+      vi.spyOn(console, 'error').mockImplementation(() => {})
+      const t = translator(lang)
+      const response = await app.fetch(brokenRequest(`/${lang}/articles/${ARTICLE_SLUG}`), env)
+      const { document } = parseHTML(await response.text())
+      expect(document.title).toBe(t('site.pageTitle', { page: t('error.title'), site: t('site.name') }))
+      expect([...document.querySelectorAll('main p')].map((p) => textOf(p))).toEqual([
+        t('error.body'),
+        t('error.home'),
+      ])
+      expect(document.querySelector('main a')?.getAttribute('href')).toBe(`/${lang}/`)
+      expect(document.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex')
+      // Where the reader is could not be read: no banner is made up, and the footer carries the notice.
+      expect(document.querySelector('#legal-banner-heading')).toBeNull()
+      expect(document.querySelector('footer')?.textContent).toContain(t('notice.declared'))
+    },
+  )
 
   it('logs nothing that identifies the reader', async () => {
     const lines: string[] = []

@@ -1,8 +1,12 @@
 import { env } from 'cloudflare:test'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { forgetBreakingNews } from '../src/breaking-news'
 import { readEdition } from '../src/edition'
-import { CACHE_STATUS_HEADER, cacheKeyFor, PAGE_MAX_AGE } from '../src/page-cache'
+import { Hono } from 'hono'
+import { setCookie } from 'hono/cookie'
+import { app } from '../src/app'
+import type { AppEnv } from '../src/page'
+import { CACHE_STATUS_HEADER, cacheKeyFor, PAGE_MAX_AGE, pageCache } from '../src/page-cache'
 import ru from './fixtures/cf/ru.json'
 import { ARTICLE_SLUG, request } from './helpers'
 
@@ -52,6 +56,19 @@ describe('the page cache', () => {
     expect(await after.text()).toContain('Жаңа шұғыл хабар')
   })
 
+  it('shows a corrected breaking item as a new variant, and the same item, read again, as the same', async () => {
+    const path = '/kk/notice'
+    await env.BREAKING.put('kk', JSON.stringify({ text: 'Шұғыл хабар, қатемен', url: '/kk/' }))
+    expect(await (await request(path)).text()).toContain('Шұғыл хабар, қатемен')
+    await env.BREAKING.put('kk', JSON.stringify({ text: 'Шұғыл хабар, түзетілген', url: '/kk/' }))
+    forgetBreakingNews()
+    const corrected = await request(path)
+    expect(status(corrected)).toBe('miss')
+    expect(await corrected.text()).toContain('Шұғыл хабар, түзетілген')
+    forgetBreakingNews() // a new object from KV, with the same item in it
+    expect(status(await request(path))).toBe('hit')
+  })
+
   it('builds its key from the normalised variant, never from the raw cookie', async () => {
     const variant = {
       origin: 'https://reader.example',
@@ -63,6 +80,9 @@ describe('the page cache', () => {
     const key = await cacheKeyFor('https://reader.example', '/en/', variant)
     expect(key).toMatch(
       /^https:\/\/reader\.example\/__page\/en\/\?size=lg&banner=0&breaking=-&edition=0&deployment=\w+$/,
+    )
+    expect(await cacheKeyFor('https://reader.example', '/en/', { ...variant, legalBanner: true }, 7)).toMatch(
+      /^https:\/\/reader\.example\/__page\/en\/\?size=lg&banner=1&breaking=-&edition=7&deployment=\w+$/,
     )
     const path = '/en/notice'
     await request(path, { headers: { Cookie: 'size=sm; tracking=abc' } })
@@ -188,11 +208,15 @@ describe('a 404 page', () => {
   it.each(['/en/nowhere', '/de/', `/kk/articles/no-such-article`, '/%zz'])(
     'is kept by no cache and varies by cookie: it holds the reader’s size, banner and news (%s)',
     async (path) => {
-      const response = await request(path, { headers: { Cookie: 'size=lg' } })
-      expect(response.status).toBe(404)
-      expect(response.headers.get('Cache-Control')).toBe('private, no-store')
-      expect(response.headers.get('Vary')).toBe('Cookie')
-      expect(await response.text()).toContain('data-size="lg"')
+      // Twice: a 404 is never kept, so the second is no stored copy served as a page.
+      for (const _ of [1, 2]) {
+        const response = await request(path, { headers: { Cookie: 'size=lg' } })
+        expect(response.status).toBe(404)
+        expect(response.headers.get('Cache-Control')).toBe('private, no-store')
+        expect(response.headers.get('Vary')).toBe('Cookie')
+        expect(status(response)).toBeNull()
+        expect(await response.text()).toContain('data-size="lg"')
+      }
     },
   )
 
@@ -218,5 +242,222 @@ describe('the stored copy', () => {
     expect(stored?.status).toBe(200)
     expect(stored?.headers.has('Set-Cookie')).toBe(false)
     expect(stored?.headers.get('Cache-Control')).toBe(`public, max-age=${PAGE_MAX_AGE}`)
+  })
+})
+
+describe('the reader’s copy', () => {
+  it('carries no Expires, which an HTTP/1.0 proxy would obey over Cache-Control: private', async () => {
+    for (const path of ['/kk/notice', '/kk/notice', '/kk/feed.xml', '/kk/feed.xml']) {
+      const response = await request(path, { headers: { Cookie: 'size=md; banner=hidden' } })
+      expect(response.status).toBe(200)
+      expect(response.headers.has('Expires'), path).toBe(false)
+    }
+  })
+
+  it('of a feed, the sitemap or robots.txt varies on nothing: it is the same for every reader', async () => {
+    for (const path of ['/en/feed.xml', '/sitemap.xml', '/robots.txt']) {
+      for (const cookie of ['size=lg', 'size=xs', 'size=lg']) {
+        const response = await request(path, { headers: { Cookie: cookie } })
+        expect(response.status).toBe(200)
+        expect(response.headers.get('Vary'), path).toBeNull()
+        expect(response.headers.get('Cache-Control')).toBe(`public, max-age=${PAGE_MAX_AGE}`)
+      }
+    }
+  })
+
+  it('is tagged with the SHA-256 of the very bytes sent (its first 64 bits, in hex), on a miss and on a hit', async () => {
+    // Several pages, so that some hash has a byte below 0x10, written with its leading zero.
+    for (const path of ['/en/', '/kk/', '/ru/', '/en/notice', `/en/articles/${ARTICLE_SLUG}`, '/en/feed.xml'])
+      for (const response of [await request(path), await request(path)]) {
+        const body = await response.arrayBuffer()
+        const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', body))
+        const hex = Array.from(hash.subarray(0, 8), (byte) => byte.toString(16).padStart(2, '0')).join('')
+        expect(response.headers.get('ETag'), path).toBe(`"${hex}"`)
+      }
+  })
+})
+
+describe('this isolate’s copies', () => {
+  /** The Cache API as another data centre sees it: empty, so what is served as a hit came from this isolate. */
+  const emptySharedCache = (stored?: () => Response) => {
+    const puts: string[] = []
+    const cache = {
+      match: async () => stored?.(),
+      put: async (key: string) => {
+        puts.push(key)
+      },
+    } as unknown as Cache
+    vi.spyOn(caches, 'open').mockResolvedValue(cache)
+    return { puts }
+  }
+  afterEach(() => vi.restoreAllMocks())
+
+  it('are served for a minute and not a moment longer, so a correction shows within the minute', async () => {
+    emptySharedCache()
+    // A whole second: Expires, which the copy is kept by, counts in seconds.
+    const start = Math.ceil(Date.now() / 1000) * 1000
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(start)
+    const url = 'http://127.0.0.1:1/en/notice'
+    expect(status(await request(url))).toBe('miss')
+    clock.mockReturnValue(start + PAGE_MAX_AGE * 1000 - 1)
+    expect(status(await request(url))).toBe('hit')
+    clock.mockReturnValue(start + PAGE_MAX_AGE * 1000)
+    expect(status(await request(url))).toBe('miss')
+    expect(status(await request(url))).toBe('hit')
+  })
+
+  it('keep a copy from the Cache API only until its Expires, and one without Expires not at all', async () => {
+    const start = Math.ceil(Date.now() / 1000) * 1000
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(start)
+    const page = (headers: Record<string, string>) => () =>
+      new Response('the copy another isolate stored', {
+        headers: { 'Content-Type': 'text/html', ...headers },
+      })
+    emptySharedCache(page({ Expires: new Date(start + 5_000).toUTCString() }))
+    const url = 'http://127.0.0.1:2/en/notice'
+    const first = await request(url)
+    expect(status(first)).toBe('hit')
+    expect(await first.text()).toBe('the copy another isolate stored')
+    emptySharedCache()
+    clock.mockReturnValue(start + 4_999)
+    expect(await (await request(url)).text()).toBe('the copy another isolate stored')
+    clock.mockReturnValue(start + 5_000)
+    expect(status(await request(url))).toBe('miss')
+
+    const other = 'http://127.0.0.1:3/en/notice'
+    emptySharedCache(page({}))
+    expect(status(await request(other))).toBe('hit')
+    emptySharedCache()
+    expect(status(await request(other))).toBe('miss')
+  })
+
+  it('are at most 256, the oldest going first, and a copy rendered again counts as new', async () => {
+    emptySharedCache()
+    const start = Math.ceil(Date.now() / 1000) * 1000
+    const clock = vi.spyOn(Date, 'now')
+    const url = (n: number) => `http://localhost:${10_000 + n}/robots.txt`
+    // 256 copies, the second one stored half a minute before the others.
+    for (let n = 0; n < 256; n++) {
+      clock.mockReturnValue(n === 1 ? start : start + 30_000)
+      expect(status(await request(url(n)))).toBe('miss')
+    }
+    expect(status(await request(url(2)))).toBe('hit')
+    // The second has expired: rendered again, it goes to the back of the queue, and the first is still kept.
+    clock.mockReturnValue(start + PAGE_MAX_AGE * 1000)
+    expect(status(await request(url(1)))).toBe('miss')
+    expect(status(await request(url(0)))).toBe('hit')
+    // A 257th copy pushes out the oldest.
+    expect(status(await request(url(256)))).toBe('miss')
+    expect(status(await request(url(2)))).toBe('hit')
+    expect(status(await request(url(0)))).toBe('miss')
+  })
+})
+
+describe('the shared copy', () => {
+  afterEach(() => vi.restoreAllMocks())
+
+  it('is stored after the answer, where a Worker can wait for it, and is there once it has waited', async () => {
+    const waited: Promise<unknown>[] = []
+    const ctx = {
+      waitUntil: (work: Promise<unknown>) => void waited.push(work),
+      passThroughOnException: () => {},
+      props: {},
+    } as unknown as ExecutionContext
+    const origin = 'http://127.0.0.1:4'
+    const path = '/en/notice'
+    const response = await app.request(new Request(`${origin}${path}`), undefined, env, ctx)
+    expect(status(response)).toBe('miss')
+    expect(waited).toHaveLength(1)
+    await Promise.all(waited)
+    const variant = { origin, lang: 'en', textSize: 'sm', legalBanner: false, breaking: null } as const
+    const key = await cacheKeyFor(origin, path, variant, await readEdition(env))
+    expect((await (await caches.open('pages')).match(key))?.status).toBe(200)
+  })
+
+  it('is stored before the answer where the runtime cannot wait (not a Worker)', async () => {
+    const origin = 'http://127.0.0.1:5'
+    const path = '/ru/notice'
+    expect(status(await request(`${origin}${path}`))).toBe('miss')
+    const variant = { origin, lang: 'ru', textSize: 'sm', legalBanner: false, breaking: null } as const
+    const key = await cacheKeyFor(origin, path, variant, await readEdition(env))
+    expect((await (await caches.open('pages')).match(key))?.status).toBe(200)
+  })
+
+  it('failing to read or store it never fails the page, and a failed store is logged without the page', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const broken = {
+      match: () => Promise.reject(new Error('cache unavailable')),
+      put: () => Promise.reject(new Error('cache full')),
+    } as unknown as Cache
+    vi.spyOn(caches, 'open').mockResolvedValue(broken)
+    const response = await request(`/kk/articles/${ARTICLE_SLUG}`, { headers: { Cookie: 'size=xs' } })
+    expect(response.status).toBe(200)
+    expect(status(response)).toBe('miss')
+    expect(await response.text()).toContain('data-size="xs"')
+    expect(logged).toHaveBeenCalledOnce()
+    expect(JSON.parse(String(logged.mock.calls[0]![0]))).toEqual({
+      event: 'page-cache-put-failed',
+      message: 'Error: cache full',
+    })
+  })
+
+  it('is never looked up for what is not one of the site’s pages', async () => {
+    const open = vi.spyOn(caches, 'open')
+    for (const path of [
+      '/en/nowhere',
+      `/en/articles/${ARTICLE_SLUG}/x`,
+      `/en/${'a'.repeat(300)}`,
+      '/en/notice/',
+    ])
+      expect((await request(path)).status, path).not.toBe(200)
+    expect(open).not.toHaveBeenCalled()
+  })
+
+  it('is looked up for GET and HEAD only: another method is refused, never answered with the page', async () => {
+    const path = `/ru/articles/${ARTICLE_SLUG}`
+    expect((await request(path)).status).toBe(200)
+    expect(status(await request(path))).toBe('hit')
+    const open = vi.spyOn(caches, 'open')
+    for (const method of ['POST', 'PUT', 'DELETE', 'PATCH']) {
+      const response = await request(path, { method })
+      expect(response.status, method).toBe(405)
+      expect(status(response)).toBeNull()
+    }
+    expect(open).not.toHaveBeenCalled()
+  })
+
+  it('is not needed: where there is no Cache API, pages are rendered every time', async () => {
+    vi.stubGlobal('caches', undefined)
+    try {
+      for (const size of ['lg', 'lg']) {
+        const response = await request('/kk/notice', { headers: { Cookie: `size=${size}` } })
+        expect(response.status).toBe(200)
+        expect(status(response)).toBeNull()
+        expect(await response.text()).toContain(`data-size="${size}"`)
+      }
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
+
+  it('never carries a cookie that the page’s own answer set, to another reader', async () => {
+    // No page sets a cookie inside the cache today; the first to do so must not hand it to every reader.
+    const site = new Hono<AppEnv>()
+    site.use('/:lang/*', pageCache())
+    site.get('/:lang/notice', (c) => {
+      setCookie(c, 'reader', 'first')
+      return c.html('<p>notice</p>')
+    })
+    const url = 'http://localhost:6/en/notice'
+    const first = await site.request(url, undefined, env)
+    expect(first.headers.get('Set-Cookie')).toMatch(/^reader=first/)
+    const second = await site.request(url, undefined, env)
+    expect(status(second)).toBe('hit')
+    expect(await second.text()).toBe('<p>notice</p>')
+    expect(second.headers.has('Set-Cookie')).toBe(false)
+    for (const response of [first, second]) {
+      expect(response.headers.get('Cache-Control')).toBe(`private, max-age=${PAGE_MAX_AGE}`)
+      expect(response.headers.get('Vary')).toBe('Cookie')
+    }
   })
 })

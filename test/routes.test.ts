@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { LANGUAGES } from '../src/languages'
-import { ARTICLE_SLUG, fetchPage, request } from './helpers'
+import { translator } from '../src/i18n'
+import { LANGUAGES, type Language } from '../src/languages'
+import { ARTICLE_SLUG, fetchPage, request, textOf } from './helpers'
 
 describe('GET /', () => {
   const redirectFor = async (headers: Record<string, string>) => {
@@ -78,5 +79,110 @@ describe('not found', () => {
       ),
     )
     expect(new Set(titles).size).toBe(LANGUAGES.length)
+  })
+})
+
+describe('a page that answers a refusal or a missing page', () => {
+  /** What such a page offers a reader besides its message: its title, the language links and the size form. */
+  const frameOf = (document: Document) => ({
+    title: document.title,
+    message: [...document.querySelectorAll('main p')].map((p) => textOf(p)),
+    languages: [...document.querySelectorAll('ul.languages a')].map((a) => a.getAttribute('href')),
+    returnTo: document.querySelector('input[name="return"]')?.getAttribute('value'),
+  })
+  const frameFor = (lang: Language, key: 'notFound' | 'formRefused', body: string) => {
+    const t = translator(lang)
+    return {
+      title: t('site.pageTitle', { page: t(`${key}.title`), site: t('site.name') }),
+      message: [t(body), t(`${key}.home`)],
+      languages: LANGUAGES.map((other) => `/${other}/`),
+      returnTo: `/${lang}/`,
+    }
+  }
+
+  it.each([
+    ['/ru/nowhere', 'ru'],
+    ['/kk/articles/no-such-article', 'kk'],
+    ['/nowhere', 'en'],
+  ] as const)(
+    '%s: its title, links to each language’s front page, the size control back to the front',
+    async (path, lang) => {
+      const { response, document } = await fetchPage(path)
+      expect(response.status).toBe(404)
+      expect(frameOf(document)).toEqual(frameFor(lang, 'notFound', 'notFound.body'))
+      // It shows the reader's size, banner and news: theirs alone, kept nowhere.
+      expect(response.headers.get('Cache-Control')).toBe('private, no-store')
+      expect(response.headers.get('Vary')).toBe('Cookie')
+    },
+  )
+
+  it.each([
+    [403, { Origin: 'https://evil.example' }, 'size=lg', 'formRefused.crossSite'],
+    [413, { Origin: 'http://localhost' }, `size=lg&pad=${'x'.repeat(4096)}`, 'formRefused.malformed'],
+  ] as const)('a refused form (%s), in the reader’s language', async (status, headers, body, reason) => {
+    const { response, document } = await fetchPage('/preferences', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: 'lang=ru', ...headers },
+      body,
+    })
+    expect(response.status).toBe(status)
+    expect(frameOf(document)).toEqual(frameFor('ru', 'formRefused', reason))
+  })
+})
+
+describe('canonical redirects', () => {
+  it('are for GET and HEAD only: another method at a variant path is not sent elsewhere', async () => {
+    expect((await request('/EN/', { method: 'HEAD' })).status).toBe(301)
+    for (const method of ['POST', 'PUT', 'DELETE']) {
+      const response = await request('/EN/', { method })
+      expect(response.status, method).toBe(404)
+      expect(response.headers.has('Location')).toBe(false)
+    }
+  })
+
+  it.each([
+    '/EN/articles/no-such-article',
+    '/en/articles/no-such-article/',
+    // An archive page past the oldest story is a page's shape but no page: never a redirect to itself.
+    '/en/older/19700101T000000Z-1',
+    '/en/OLDER/19700101T000000Z-1',
+  ])('never lead to a page that does not exist: %s is a 404', async (path) => {
+    const response = await request(path)
+    expect(response.status).toBe(404)
+    expect(response.headers.has('Location')).toBe(false)
+  })
+})
+
+describe('the preference form', () => {
+  const post = (headers: Record<string, string>, body: string) =>
+    request('/preferences', { method: 'POST', headers: { Origin: 'http://localhost', ...headers }, body })
+
+  it('takes its media type as HTTP does: any case, parameters and spaces around them', async () => {
+    for (const type of [
+      'application/x-www-form-urlencoded',
+      'Application/X-WWW-Form-URLEncoded;charset=UTF-8',
+      'application/x-www-form-urlencoded ; charset=UTF-8',
+    ]) {
+      const response = await post({ 'Content-Type': type }, 'size=md&return=/ru/')
+      expect(response.status, type).toBe(303)
+      expect(response.headers.get('Location')).toBe('/ru/#text-size')
+    }
+  })
+
+  it('refuses a body with no media type, or another one, with 415', async () => {
+    for (const headers of [{}, { 'Content-Type': 'text/plain' }, { 'Content-Type': '' }]) {
+      const response = await post(headers, 'size=md&return=/ru/')
+      expect(response.status, JSON.stringify(headers)).toBe(415)
+      expect(response.headers.getSetCookie()).toEqual([])
+    }
+  })
+
+  it('sends the reader to / when it names no page to return to', async () => {
+    const type = { 'Content-Type': 'application/x-www-form-urlencoded' }
+    for (const body of ['size=md', 'size=md&return=https://evil.example/', 'size=md&return=/ru/nowhere']) {
+      const response = await post(type, body)
+      expect(response.status, body).toBe(303)
+      expect(response.headers.get('Location')).toBe('/')
+    }
   })
 })
