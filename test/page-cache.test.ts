@@ -390,7 +390,10 @@ describe('the shared copy', () => {
       put: () => Promise.reject(new Error('cache full')),
     } as unknown as Cache
     vi.spyOn(caches, 'open').mockResolvedValue(broken)
-    const response = await request(`/kk/articles/${ARTICLE_SLUG}`, { headers: { Cookie: 'size=xs' } })
+    // An origin no other test uses: no copy of this page may be in the isolate's memory from before.
+    const response = await request(`http://127.0.0.1:9/kk/articles/${ARTICLE_SLUG}`, {
+      headers: { Cookie: 'size=xs' },
+    })
     expect(response.status).toBe(200)
     expect(status(response)).toBe('miss')
     expect(await response.text()).toContain('data-size="xs"')
