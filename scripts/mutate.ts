@@ -42,7 +42,7 @@ const MODULES: Record<string, Module> = {
   'page-cache': {
     promise: 'one copy per variant, no cookie shared, private to the reader, no cache-state oracle',
     mutate: () => ['src/page-cache.ts'],
-    tests: ['test/page-cache.test.ts'],
+    tests: ['test/page-cache.test.ts', 'test/page-copies.test.ts'],
   },
   'breaking-news': {
     promise: 'an editor’s item read defensively, never an off-site or oversized link',
