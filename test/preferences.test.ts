@@ -290,10 +290,11 @@ describe('cookies over HTTPS', () => {
     }
   })
 
-  it('are prefixed on any other host, even over plain HTTP', async () => {
-    const origin = 'http://reader.example'
-    const response = await post({ size: 'xs', return: '/en/' }, { origin, url: `${origin}/preferences` })
-    expect(Object.keys(cookiesOf(response))).toEqual(['__Host-size'])
+  it('are prefixed on any other host, even over plain HTTP, and over HTTPS on localhost', async () => {
+    for (const origin of ['http://reader.example', 'https://localhost', 'https://127.0.0.1']) {
+      const response = await post({ size: 'xs', return: '/en/' }, { origin, url: `${origin}/preferences` })
+      expect(Object.keys(cookiesOf(response)), origin).toEqual(['__Host-size'])
+    }
   })
 })
 

@@ -170,7 +170,10 @@ describe('the preference form', () => {
   })
 
   it('refuses a body with no media type, or another one, with 415', async () => {
-    for (const headers of [{}, { 'Content-Type': 'text/plain' }, { 'Content-Type': '' }]) {
+    for (const headers of [{}, { 'Content-Type': 'text/plain' }, { 'Content-Type': '' }] as Record<
+      string,
+      string
+    >[]) {
       const response = await post(headers, 'size=md&return=/ru/')
       expect(response.status, JSON.stringify(headers)).toBe(415)
       expect(response.headers.getSetCookie()).toEqual([])
