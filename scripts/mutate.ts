@@ -63,6 +63,7 @@ const MODULES: Record<string, Module> = {
     promise: 'bad input gets a clear answer: 301/404/413/415/500, never an open redirect',
     mutate: () => [
       'src/routes/route-helpers.ts',
+      'src/routes/message-page.tsx',
       'src/routes/preferences.tsx',
       'src/same-site-form.ts',
       appLines(/^const canonicalVariant = /, /^export \{ app \}/),
