@@ -1,6 +1,6 @@
 // The page cache's front layer (servePageCopies in src/page-cache.ts): a repeat view is answered with the copy the
 // same variant got before, ahead of every other middleware. What a reader gets must not change by a byte.
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { CACHE_STATUS_HEADER } from '../src/page-cache'
 import ru from './fixtures/cf/ru.json'
 import { ARTICLE_SLUG, request } from './helpers'
@@ -68,5 +68,23 @@ describe('a repeat view of a page', () => {
     await request(url, { headers: { Cookie: '__Host-size=xs' } })
     const other = await request(url, { headers: { Cookie: '__Host-size=md' } })
     expect(await other.text()).toContain('data-size="md"')
+  })
+
+  describe('behind the isolate’s other copies', () => {
+    afterEach(() => vi.restoreAllMocks())
+
+    it('is answered from its own copy when feeds and robots.txt have crowded the page out of the memory behind it', async () => {
+      // No shared cache: a hit can only come from this isolate's memory.
+      const empty = { match: async () => undefined, put: async () => {} } as unknown as Cache
+      vi.spyOn(caches, 'open').mockResolvedValue(empty)
+      const page = 'http://127.0.0.1:20/en/notice'
+      const first = await request(page)
+      expect(first.headers.get(CACHE_STATUS_HEADER)).toBe('miss')
+      // 256 documents fill the memory that holds page and document copies alike; the front layer holds pages only.
+      for (let n = 0; n < 256; n++) await request(`http://localhost:${30_000 + n}/robots.txt`)
+      const again = await request(page)
+      expect(again.headers.get(CACHE_STATUS_HEADER)).toBe('hit')
+      expect(await everything(again)).toEqual(await everything(first))
+    }, 60_000)
   })
 })
