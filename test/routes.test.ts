@@ -154,7 +154,7 @@ describe('canonical redirects', () => {
 })
 
 describe('the preference form', () => {
-  const post = (headers: Record<string, string>, body: string | Uint8Array) =>
+  const post = (headers: Record<string, string>, body: string | ArrayBuffer) =>
     request('/preferences', { method: 'POST', headers: { Origin: 'http://localhost', ...headers }, body })
 
   it('takes its media type as HTTP does: any case, parameters and spaces around them', async () => {
@@ -179,7 +179,7 @@ describe('the preference form', () => {
       expect(response.headers.getSetCookie()).toEqual([])
     }
     // A text body gets `text/plain` from the Request itself; bytes go with no Content-Type at all.
-    const untyped = await post({}, new TextEncoder().encode('size=md&return=/ru/'))
+    const untyped = await post({}, new TextEncoder().encode('size=md&return=/ru/').buffer as ArrayBuffer)
     expect(untyped.status).toBe(415)
     expect(untyped.headers.getSetCookie()).toEqual([])
   })
