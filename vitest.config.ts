@@ -54,7 +54,7 @@ const generated = await prepareStories(
  * A generated story for the search tests (test/search.test.ts), in three languages, with words the real article
  * lacks: every Kazakh letter's capital and small form (Һ among them), Russian `е` where a reader may type `ё` and the
  * reverse, characters that must reach the page escaped, and one word (`zebrafish`) that its correction replaces
- * (`okapi`) while dropping the Russian version.
+ * (`okapi`) while dropping the Russian version and moving its date back two years.
  */
 const SEARCH_SLUG = 'generated-search-story'
 const searchStory = (corrected: boolean) => {
@@ -65,7 +65,8 @@ const searchStory = (corrected: boolean) => {
       '---',
       `headline: "${headline}"`,
       `summary: "Generated for the search tests (${word}), not real news."`,
-      'published: 2021-06-01T00:00:00Z',
+      // The correction also moves its date back, before the generated stories: the search order must follow.
+      `published: ${corrected ? '2019-06-01T00:00:00Z' : '2021-06-01T00:00:00Z'}`,
       'image:',
       '  file: photo.jpg',
       '  alt: "Illustration: a crowd of dark silhouettes in a snowy square."',

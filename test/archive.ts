@@ -22,7 +22,10 @@ export type TestArchive = Published & {
     partial: Published
     /** 45 generated stories in English only, an hour apart, older than the real article. */
     generated: Published
-    /** A generated story for search, in kk, ru and en (see vitest.config.ts); its correction drops the ru version. */
+    /**
+     * A generated story for search, in kk, ru and en (see vitest.config.ts), published 2021-06-01, after the
+     * generated stories; its correction drops the ru version and moves its date to 2019-06-01, before them.
+     */
     searchable: Published
     searchableCorrected: Published
   }

@@ -79,7 +79,7 @@ export const jpegSize = (buffer: ArrayBuffer): { width: number; height: number }
 }
 
 /** A D1 binding that adds up the rows each query reads (D1's `meta.rows_read`, what D1 bills). */
-const countingDatabase = (db: D1Database, count: { rows: number }): D1Database => {
+export const countingDatabase = (db: D1Database, count: { rows: number }): D1Database => {
   const wrap = (statement: D1PreparedStatement): D1PreparedStatement =>
     new Proxy(statement, {
       get(target, key) {

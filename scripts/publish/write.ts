@@ -1,4 +1,5 @@
 /** Stage 4 of publishing: the statements that write a story (or remove one) in one D1 batch, and its R2 objects. */
+import { searchOrderKey } from '../../src/search-order.ts'
 import { LANGUAGES, type RenderedStory } from './story.ts'
 
 export type SqlValue = string | number | null
@@ -30,13 +31,14 @@ ON CONFLICT (story_id, lang) DO UPDATE SET headline = excluded.headline,
   content_hash = excluded.content_hash`
 
 /**
- * The version's words for search (migrations/0002_search.sql), beside it in the same batch. Unchanged words are not
+ * The version's words for search (migrations/0002_search.sql), beside it in the same batch, at an id that is its
+ * place in the archive's order (src/search-order.ts): a new publication date moves it. Unchanged words are not
  * written again, so publishing the same text twice does not touch the index.
  */
-const UPSERT_SEARCH_TEXT = `INSERT INTO story_search_text (story_id, lang, published, headline, summary, body)
-SELECT id, ?2, ?3, ?4, ?5, ?6 FROM stories WHERE slug = ?1
-ON CONFLICT (story_id, lang) DO UPDATE SET published = excluded.published, headline = excluded.headline,
-  summary = excluded.summary, body = excluded.body
+const UPSERT_SEARCH_TEXT = `INSERT INTO story_search_text (id, story_id, lang, published, headline, summary, body)
+SELECT ${searchOrderKey('?3', 'id', '?2')}, id, ?2, ?3, ?4, ?5, ?6 FROM stories WHERE slug = ?1
+ON CONFLICT (story_id, lang) DO UPDATE SET id = excluded.id, published = excluded.published,
+  headline = excluded.headline, summary = excluded.summary, body = excluded.body
 WHERE (story_search_text.published, story_search_text.headline, story_search_text.summary, story_search_text.body)
   IS NOT (excluded.published, excluded.headline, excluded.summary, excluded.body)`
 

@@ -49,8 +49,11 @@ export const SearchPage = ({ t, lang, query, results, older }: Props) => (
         </>
       ) : (
         <>
-          <h2>{t('search.count', { count: results.total })}</h2>
-          <p>{t('search.newestFirst')}</p>
+          <h2>{t(results.more ? 'search.countMore' : 'search.count', { count: results.total })}</h2>
+          <p>
+            {t('search.newestFirst')}
+            {results.more && ` ${t('search.narrow')}`}
+          </p>
           <ol class="article-list search-results">
             {results.results.map((result) => (
               <li>
