@@ -59,6 +59,11 @@ const MODULES: Record<string, Module> = {
     mutate: () => ['src/request-log.ts'],
     tests: ['test/request-log.test.ts', 'test/errors.test.ts'],
   },
+  search: {
+    promise: 'a reader’s words are never FTS5 syntax, never logged or cached; results newest first by date',
+    mutate: () => ['src/search-query.ts', 'src/search-order.ts', 'src/routes/search.tsx'],
+    tests: ['test/search.test.ts', 'test/search-matching.test.ts', 'test/fuzz.test.ts'],
+  },
   routing: {
     promise: 'bad input gets a clear answer: 301/404/413/415/500, never an open redirect',
     mutate: () => [

@@ -6,7 +6,7 @@
 import { COUNT_LIMIT, MARK_END, MARK_START, type SearchMatches } from './content/search'
 import type { Story, StorySummary } from './content/story'
 import { isLanguage, type Language } from './languages'
-import { searchOrderBound } from './search-order'
+import { searchOrderCursor } from './search-order'
 
 /** Stories on a list page and in a feed. */
 export const PAGE_SIZE = 20
@@ -111,8 +111,8 @@ const SEARCH = `WITH page AS (
       highlight(story_search, 1, ?6, ?7) AS summary_marked,
       snippet(story_search, 2, ?6, ?7, '…', 24) AS excerpt
     FROM story_search
-    WHERE story_search MATCH ?1 AND rowid < ${searchOrderBound('?3', '?4')}
-    ORDER BY rowid DESC LIMIT ?5
+    WHERE story_search MATCH ?1 AND rowid > ${searchOrderCursor('?3', '?4')}
+    ORDER BY rowid LIMIT ?5
   )
   SELECT (SELECT count(*) FROM (SELECT rowid FROM story_search WHERE story_search MATCH ?1 LIMIT ?8)) AS total,
     s.id, s.slug, s.languages, v.lang, v.headline, v.summary, v.published, v.updated,
@@ -121,7 +121,7 @@ const SEARCH = `WITH page AS (
     CROSS JOIN story_search_text t ON t.id = page.id
     CROSS JOIN story_versions v ON v.story_id = t.story_id AND v.lang = ?2
     CROSS JOIN stories s ON s.id = t.story_id
-  ORDER BY page.id DESC`
+  ORDER BY page.id`
 
 /** Later than any story: the first page of results starts here. */
 const NEWEST_CURSOR: Cursor = { published: '9999-12-31T23:59:59Z', id: Number.MAX_SAFE_INTEGER }
