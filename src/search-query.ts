@@ -142,7 +142,8 @@ export const readQuery = (raw: string | undefined): ReadQuery => {
  */
 export const matchExpression = (lang: Language, words: readonly string[]): string => {
   const terms = words.map((word) => {
-    const stem = /^\p{N}+$/u.test(word) ? word : trimEnding(lang, word)
+    // Endings are letters: a number is never trimmed.
+    const stem = trimEnding(lang, word)
     const prefix = [...stem].length >= MIN_PREFIX_LENGTH && !/^\p{N}+$/u.test(stem)
     return `{headline summary body} : "${stem.replace(/"/g, '')}"${prefix ? '*' : ''}`
   })

@@ -8,7 +8,13 @@ import { COUNT_LIMIT } from '../src/content/search'
 import { formatLongDate } from '../src/dates'
 import { LANGUAGES, type Language } from '../src/languages'
 import { CACHE_STATUS_HEADER } from '../src/page-cache'
-import { matchExpression, MAX_QUERY_LENGTH, MAX_QUERY_WORDS, readQuery } from '../src/search-query'
+import {
+  cleanQuery,
+  matchExpression,
+  MAX_QUERY_LENGTH,
+  MAX_QUERY_WORDS,
+  readQuery,
+} from '../src/search-query'
 import { translator } from '../src/i18n'
 import { openStore } from '../src/store'
 import { SearchPage } from '../src/views/SearchPage'
@@ -176,6 +182,7 @@ describe('the search page', () => {
         const { response, document } = await fetchPage(path)
         expect(response.status, path).toBe(200)
         expect(textOf(document.querySelector('main h1'))).toBe(t('search.title'))
+        expect(document.title.startsWith(`${t('search.title')} `), document.title).toBe(true)
         expect(textOf(document.querySelector('main'))).toContain(fold(t('search.intro')))
         expect(document.querySelector('main ol')).toBeNull()
         const box = document.querySelector('main search input[type="search"]')!
@@ -554,6 +561,50 @@ describe('the index after a publish, a correction and an unpublish', () => {
 })
 
 describe('the FTS5 query built from a reader’s words', () => {
+  /** The terms of the FTS5 query for one language's words, without the language filter. */
+  const termsOf = (lang: Language, ...words: string[]) => matchExpression(lang, words).split(' AND ').slice(1)
+  const term = (text: string, prefix = true) => `{headline summary body} : "${text}"${prefix ? '*' : ''}`
+
+  it('trims one ending, never below four letters, and English a plural s but not -ss, -us or -is', () => {
+    expect(termsOf('ru', 'протестов', 'банка', 'кота')).toEqual([term('протест'), term('банк'), term('кота')])
+    expect(termsOf('kk', 'наразылықтарда', 'елдің')).toEqual([term('наразылық'), term('елдің')])
+    expect(termsOf('en', 'protests', 'press', 'status', 'analysis', 'bus')).toEqual([
+      term('protest'),
+      term('press'),
+      term('status'),
+      term('analysis'),
+      term('bus'),
+    ])
+    // Only English loses an `s`, and only English keeps -ss, -us and -is whole.
+    expect(termsOf('ru', 'mass')).toEqual([term('mass')])
+  })
+
+  it('matches numbers and words of one or two letters whole, anything else as a prefix', () => {
+    expect(termsOf('en', '2022', '7', '20')).toEqual([
+      term('2022', false),
+      term('7', false),
+      term('20', false),
+    ])
+    expect(termsOf('en', 'x2022', '2022x')).toEqual([term('x2022'), term('2022x')])
+    expect(termsOf('kk', 'ел', 'мың')).toEqual([term('ел', false), term('мың')])
+  })
+
+  it('cleans what the box shows again: control characters read as spaces, format ones and lone surrogates dropped', () => {
+    expect(cleanQuery('  a\t\n\u00a0\u2003b\u0000c\u202ed\ud800e  ')).toBe('a b cde')
+    expect(cleanQuery('a\u0007\u0007b')).toBe('a b')
+    expect(cleanQuery('a \u202e b')).toBe('a b')
+  })
+
+  it('takes 200 characters and 10 words, and no more', () => {
+    expect(readQuery('я'.repeat(MAX_QUERY_LENGTH)).kind).toBe('words')
+    expect(readQuery('я'.repeat(MAX_QUERY_LENGTH + 1)).kind).toBe('tooLong')
+    const words = (n: number) =>
+      Array.from({ length: n }, (_, i) => `word${String.fromCharCode(97 + i)}`).join(' ')
+    expect(readQuery(words(MAX_QUERY_WORDS)).kind).toBe('words')
+    expect(readQuery(words(MAX_QUERY_WORDS + 1)).kind).toBe('tooManyWords')
+    expect([MAX_QUERY_LENGTH, MAX_QUERY_WORDS]).toEqual([200, 10])
+  })
+
   /** One term: the column filter, then a quoted string of letters, digits and marks, perhaps a prefix. */
   const TERM = /^\{headline summary body\} : "[\p{L}\p{N}\p{M}]+"\*?$/u
 
