@@ -28,8 +28,9 @@ const DEPLOYMENT = Object.values(manifest)
  */
 export const CACHE_STATUS_HEADER = 'X-Page-Cache'
 
-const digest = async (text: string): Promise<string> => {
-  const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)))
+const digest = async (data: string | ArrayBuffer): Promise<string> => {
+  const input = typeof data === 'string' ? new TextEncoder().encode(data) : data
+  const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', input))
   return [...bytes.slice(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('')
 }
 
@@ -129,11 +130,10 @@ const keep = (entries: Map<string, Entry>, key: string, entry: Entry): void => {
 }
 
 /** Keeps a stored copy until the moment its `Expires` says, so a copy from the Cache API is not kept longer. */
-const remember = async (key: string, response: Response, reader: ReaderCaching): Promise<void> => {
-  const expires = Date.parse(response.headers.get('Expires') ?? '')
+const remember = (key: string, body: ArrayBuffer, stored: Headers, reader: ReaderCaching): void => {
+  const expires = Date.parse(stored.get('Expires') ?? '')
   if (Number.isNaN(expires)) return
-  const headers = [...readerHeaders(response.headers, reader)]
-  keep(memory, key, { body: await response.arrayBuffer(), headers, expires })
+  keep(memory, key, { body, headers: [...readerHeaders(stored, reader)], expires })
 }
 
 /**
@@ -157,38 +157,42 @@ const cached =
     if (inMemory) {
       const copy = new Response(inMemory.body, { headers: inMemory.headers })
       if (isLoopback(c)) copy.headers.set(CACHE_STATUS_HEADER, 'hit')
-      c.set('pageCopy', { key, expires: inMemory.expires })
+      c.set('pageCopy', { key, expires: inMemory.expires, body: inMemory.body })
       c.res = copy
       return
     }
     const cache = await caches.open('pages')
     const fromCache = await cache.match(key).catch(() => undefined)
     if (fromCache) {
-      await remember(key, fromCache.clone(), reader)
-      c.set('pageCopy', { key, expires: Date.parse(fromCache.headers.get('Expires') ?? '') })
-      c.res = forReader(c, fromCache, 'hit', reader)
+      const body = await fromCache.arrayBuffer()
+      remember(key, body, fromCache.headers, reader)
+      c.set('pageCopy', { key, expires: Date.parse(fromCache.headers.get('Expires') ?? ''), body })
+      c.res = forReader(c, new Response(body, fromCache), 'hit', reader)
       return
     }
     await next()
     if (c.res.status !== 200) return
+    // The page is read once, as bytes: they are hashed for the ETag (once, here, so a hit is not hashed again on
+    // its way to each reader), kept in memory, put in the Cache API and sent, each from the same bytes.
+    const body = await c.res.arrayBuffer()
+    const tag = `"${await digest(body)}"`
     // The Cache API refuses responses with Set-Cookie, and a cookie must never be shared: store the copy without.
-    const stored = new Response(c.res.clone().body, c.res)
+    const stored = new Response(body, c.res)
     stored.headers.delete('Set-Cookie')
     stored.headers.set('Cache-Control', `public, max-age=${PAGE_MAX_AGE}`)
     stored.headers.set('Expires', new Date(now + PAGE_MAX_AGE * 1000).toUTCString())
-    // The ETag is worked out once, here, so a hit is not hashed again on its way to each reader.
-    const tag = `"${await digest(await c.res.clone().text())}"`
     stored.headers.set('ETag', tag)
-    c.res.headers.set('ETag', tag)
-    await remember(key, stored.clone(), reader)
+    remember(key, body, stored.headers, reader)
     await afterResponse(
       c,
       cache.put(key, stored).catch((error: unknown) => {
         console.error(JSON.stringify({ event: 'page-cache-put-failed', message: String(error) }))
       }),
     )
-    c.set('pageCopy', { key, expires: now + PAGE_MAX_AGE * 1000 })
-    c.res = forReader(c, c.res, 'miss', reader)
+    c.set('pageCopy', { key, expires: now + PAGE_MAX_AGE * 1000, body })
+    const sent = new Response(body, c.res)
+    sent.headers.set('ETag', tag)
+    c.res = forReader(c, sent, 'miss', reader)
   }
 
 /**
@@ -238,11 +242,7 @@ export const servePageCopies = (): MiddlewareHandler<AppEnv> => async (c, next) 
   if (response.status !== 200 || response.headers.has('Set-Cookie')) return
   const headers = new Headers(response.headers)
   headers.delete(CACHE_STATUS_HEADER)
-  keep(served, key, {
-    body: await response.clone().arrayBuffer(),
-    headers: [...headers],
-    expires: stored.expires,
-  })
+  keep(served, key, { body: stored.body, headers: [...headers], expires: stored.expires })
 }
 
 /** Feeds, the sitemap and robots.txt: the same for every reader, so public, for the same minute as pages. */

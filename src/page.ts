@@ -27,8 +27,8 @@ export type AppEnv = {
   Variables: {
     variant?: PageVariant
     language?: string
-    /** Set by the page cache when a page's answer is its copy for this key, which may be served as it is. */
-    pageCopy?: { key: string; expires: number }
+    /** Set by the page cache when a page's answer is its copy for this key (these bytes), which may be served as it is. */
+    pageCopy?: { key: string; expires: number; body: ArrayBuffer }
   }
 }
 
