@@ -20,7 +20,7 @@ const GENERATED = 45
 const NOW = '2026-01-01T00:00:00Z'
 
 /** Builds the Worker as deployed, from a checkout at `dir`, into a new folder; returns the bundle's path. */
-const build = (dir: string): string => {
+export const build = (dir: string): string => {
   const out = mkdtempSync(join(tmpdir(), 'azattyq-identical-'))
   execFileSync(process.execPath, [WRANGLER, 'deploy', '--dry-run', '--outdir', out], {
     cwd: dir,
@@ -35,14 +35,14 @@ const build = (dir: string): string => {
  * a few seconds, so the probes with one get Workers of their own.
  */
 let instances = 0
-const load = async (bundle: string): Promise<Worker> => {
+export const load = async (bundle: string): Promise<Worker> => {
   const copy = bundle.replace(/\.js$/, `-${++instances}.mjs`)
   copyFileSync(bundle, copy)
   return (await import(pathToFileURL(copy).href)).default as Worker
 }
 
 /** The working tree at REF, with this checkout's node_modules, for building. */
-const checkout = (ref: string): string => {
+export const checkout = (ref: string): string => {
   const dir = mkdtempSync(join(tmpdir(), 'azattyq-ref-'))
   execFileSync('sh', ['-c', `git archive --format=tar "$REF" | tar -x -C "$DIR"`], {
     cwd: ROOT,
