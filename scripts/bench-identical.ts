@@ -7,7 +7,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'no
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { memoryEnv, type Worker } from './bench-render.ts'
+import { memoryCacheApi, memoryEnv, type Worker } from './bench-render.ts'
 import { generatedStory } from './publish/generate.ts'
 import { prepare, prepareStories } from './publish/pipeline.ts'
 import { ROOT } from './publish/targets.ts'
@@ -101,25 +101,11 @@ const probes = (): Probe[] => {
 
 const BREAKING = JSON.stringify({ text: 'A breaking item', url: '/en/notice' })
 
-/**
- * A Cache API of its own for each Worker, so the second request of a probe is a hit from the page cache (from the
- * isolate's memory, or from this Cache API once memory has forgotten it) and is compared too.
- */
-const cacheApi = () => {
-  const stored = new Map<string, Response>()
-  return {
-    open: async () => ({
-      match: async (key: string) => stored.get(key)?.clone(),
-      put: async (key: string, response: Response) => void stored.set(key, response),
-    }),
-  }
-}
-
 const answer = async (
   worker: Worker,
   env: ReturnType<typeof memoryEnv>,
   probe: Probe,
-  caches: ReturnType<typeof cacheApi>,
+  caches: ReturnType<typeof memoryCacheApi>,
 ) => {
   const request = new Request(`http://localhost${probe.path}`, {
     method: probe.method ?? 'GET',
@@ -167,7 +153,9 @@ export const compareOutputs = async (ref: string) => {
     // The request log prints refusals; here they are expected, and the same from both.
     const log = console.log
     console.log = () => {}
-    const caches = [cacheApi(), cacheApi()] as const
+    // A Cache API of its own for each Worker, so the second request of a probe is a hit from the page cache (from
+    // the isolate's memory, or from this Cache API once memory has forgotten it) and is compared too.
+    const caches = [memoryCacheApi(), memoryCacheApi()] as const
     for (const probe of probes())
       for (const visit of ['first', 'again'])
         for (const cookie of [probe.cookie, probe.cookie ?? 'size=sm']) {

@@ -159,18 +159,23 @@ export const startupCost = async (bundle: string, env: unknown, path: string, ru
   return { app: summary(results.app), trivial: summary(results.trivial) }
 }
 
-/**
- * Median µs of a page-cache hit, the whole request in Node (Request to read body), beside a bare handler that
- * answers a body of the same size: the Worker's own per-request work on a hit, apart from the runtime's.
- */
-export const hitTime = async (worker: Worker, env: unknown, url: string, runs = 5000) => {
+/** The Cache API in memory, for a Worker run in Node (which has none): what is put is matched, as a copy. */
+export const memoryCacheApi = () => {
   const stored = new Map<string, Response>()
-  const caches = {
+  return {
     open: async () => ({
       match: async (key: string) => stored.get(key)?.clone(),
       put: async (key: string, response: Response) => void stored.set(key, response),
     }),
   }
+}
+
+/**
+ * Median µs of a page-cache hit, the whole request in Node (Request to read body), beside a bare handler that
+ * answers a body of the same size: the Worker's own per-request work on a hit, apart from the runtime's.
+ */
+export const hitTime = async (worker: Worker, env: unknown, url: string, runs = 5000) => {
+  const caches = memoryCacheApi()
   const had = Object.getOwnPropertyDescriptor(globalThis, 'caches')
   Object.assign(globalThis, { caches })
   const context = { waitUntil: () => {}, passThroughOnException: () => {} }
