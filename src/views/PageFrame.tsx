@@ -3,6 +3,7 @@ import type { Child } from 'hono/jsx'
 import { assetUrl } from '../assets'
 import type { PageChrome } from '../page'
 import { BreakingNews } from './BreakingNews'
+import { HeadLink } from './HeadLink'
 import { LegalBanner } from './LegalBanner'
 import { PageMeta } from './PageMeta'
 import { SearchForm } from './SearchForm'
@@ -37,7 +38,7 @@ export const PageFrame = ({ page, aside, searchForm = true, children }: Props) =
         <title>{page.title}</title>
         <link rel="stylesheet" href={assetUrl('site.css')} />
         <script src={assetUrl('enhance.js')} defer></script>
-        <link rel="icon" href={FAVICON} />
+        <HeadLink rel="icon" href={FAVICON} />
         <PageMeta page={page} />
       </head>
       <body>

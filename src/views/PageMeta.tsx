@@ -3,6 +3,7 @@ import { DEFAULT_LANGUAGE, LANGUAGES, OG_LOCALES } from '../languages'
 import type { PageChrome } from '../page'
 import { absoluteUrl, feedPath } from '../paths'
 import { serializeJsonLd } from '../structured-data'
+import { HeadLink } from './HeadLink'
 
 type Props = { page: PageChrome }
 
@@ -20,12 +21,12 @@ export const PageMeta = ({ page }: Props) => {
   return (
     <>
       <meta name="description" content={page.description} />
-      <link rel="canonical" href={url} />
+      <HeadLink rel="canonical" href={url} />
       {existing.map(([other, path]) => (
-        <link rel="alternate" hreflang={other} href={absoluteUrl(origin, path)} />
+        <HeadLink rel="alternate" hreflang={other} href={absoluteUrl(origin, path)} />
       ))}
-      {xDefault && <link rel="alternate" hreflang="x-default" href={absoluteUrl(origin, xDefault)} />}
-      <link
+      {xDefault && <HeadLink rel="alternate" hreflang="x-default" href={absoluteUrl(origin, xDefault)} />}
+      <HeadLink
         rel="alternate"
         type="application/atom+xml"
         href={absoluteUrl(origin, feedPath(lang))}
