@@ -139,7 +139,10 @@ export const benchArchive = async (worker: Worker, renders = 200) => {
       const db = target.bindings.DB as Database
       const memory = memoryEnv([...real.batches, ...(generated?.batches ?? [])].flat())
       const column: Record<string, Measured> = {}
-      for (const [name, path] of Object.entries(await pagesOf(db, size))) {
+      const pages = Object.entries(await pagesOf(db, size))
+      // A pass first, not recorded, so that the first page measured does not pay for the code's tiering up.
+      for (const [, path] of pages) await renderTime(worker, memory, path, 20)
+      for (const [name, path] of pages) {
         const { us, sqlUs, cpuUs } = await renderTime(worker, memory, path, renders)
         column[name] = { us, sqlUs, cpuUs, ...(await rowsRead(worker, target.bindings, path)) }
       }
