@@ -73,16 +73,15 @@ const readerHeaders = (stored: Headers, reader: ReaderCaching): Headers => {
   return headers
 }
 
+/** The reader's answer: a stored copy's bytes (always a 200) with the reader's caching in its headers. */
 const forReader = (
   c: Context<AppEnv>,
-  response: Response,
+  body: ArrayBuffer,
+  headers: Headers,
   status: 'hit' | 'miss',
   reader: ReaderCaching,
 ): Response => {
-  const copy = new Response(response.body, {
-    status: response.status,
-    headers: readerHeaders(response.headers, reader),
-  })
+  const copy = new Response(body, { status: 200, headers: readerHeaders(headers, reader) })
   if (isLoopback(c)) copy.headers.set(CACHE_STATUS_HEADER, status)
   return copy
 }
@@ -167,7 +166,7 @@ const cached =
       const body = await fromCache.arrayBuffer()
       remember(key, body, fromCache.headers, reader)
       c.set('pageCopy', { key, expires: Date.parse(fromCache.headers.get('Expires') ?? ''), body })
-      c.res = forReader(c, new Response(body, fromCache), 'hit', reader)
+      c.res = forReader(c, body, fromCache.headers, 'hit', reader)
       return
     }
     await next()
@@ -190,9 +189,9 @@ const cached =
       }),
     )
     c.set('pageCopy', { key, expires: now + PAGE_MAX_AGE * 1000, body })
-    const sent = new Response(body, c.res)
-    sent.headers.set('ETag', tag)
-    c.res = forReader(c, sent, 'miss', reader)
+    const sent = new Headers(c.res.headers)
+    sent.set('ETag', tag)
+    c.res = forReader(c, body, sent, 'miss', reader)
   }
 
 /**
