@@ -248,9 +248,10 @@ export const openStore = (env: { DB: D1Database; MEDIA: R2Bucket }) => {
         throw new Error('the search query failed (its text is not logged)')
       }
       const shown = rows.slice(0, PAGE_SIZE)
+      const counted = rows[0]?.total ?? 0
       return {
-        total: Math.min(rows[0]?.total ?? 0, countLimit),
-        more: (rows[0]?.total ?? 0) > countLimit,
+        total: Math.min(counted, countLimit),
+        more: counted > countLimit,
         results: shown.map((row) => ({
           ...toSummary(row),
           markedHeadline: row.marked_headline,
