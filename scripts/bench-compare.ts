@@ -1,16 +1,12 @@
 // `npm run bench:compare -- REF`: uncached render time of each page kind in each language, the Worker at REF beside
 // the working tree's, in one run: rounds alternate between the two, so both see the same load on the machine.
-// The archive is the one `bench:identical` uses (the real stories and 45 generated ones): a front page of 20.
-import { readFileSync, rmSync } from 'node:fs'
-import { join } from 'node:path'
-import { build, checkout, load } from './bench-identical.ts'
-import { median, memoryEnv, renderTime } from './bench-render.ts'
-import { generatedStory } from './publish/generate.ts'
-import { prepare, prepareStories } from './publish/pipeline.ts'
+// The archive is the one `bench:identical` uses (the real stories and 45 generated ones): front pages of 20.
+import { rmSync } from 'node:fs'
+import { build, checkout, fixedArchive, load } from './bench-identical.ts'
+import { median, renderTime } from './bench-render.ts'
 import { ROOT } from './publish/targets.ts'
 
 const SLUG = 'kazakhstan-contradictory-death-tolls-unrest'
-const NOW = '2026-01-01T00:00:00Z'
 const ROUNDS = 3
 const PAGES = {
   front: (l: string) => `/${l}/`,
@@ -31,15 +27,7 @@ if (!ref) {
 const dir = checkout(ref)
 try {
   const [before, after] = await Promise.all([build(dir), build(ROOT)].map(load))
-  const real = await prepare([join(ROOT, 'content/articles')], NOW)
-  const photo = readFileSync(join(ROOT, `content/articles/${SLUG}/unrest-illustration.jpg`))
-  const generated = await prepareStories(
-    Array.from({ length: 45 }, (_, i) =>
-      generatedStory({ number: i + 1, languages: ['kk', 'ru', 'en'], image: photo }),
-    ),
-    NOW,
-  )
-  const env = memoryEnv([...real.batches, ...generated.batches].flat())
+  const env = await fixedArchive()
   const rows: Record<string, string | number>[] = []
   for (const [page, path] of Object.entries(PAGES))
     for (const lang of ['kk', 'ru', 'en']) {

@@ -132,21 +132,26 @@ const answer = async (
   }
 }
 
+/** The archive both Workers are asked about, in memory: the real stories and 45 generated ones, fixed in time. */
+export const fixedArchive = async () => {
+  const real = await prepare([join(ROOT, 'content/articles')], NOW)
+  const photo = readFileSync(join(ROOT, `content/articles/${SLUG}/unrest-illustration.jpg`))
+  const generated = await prepareStories(
+    Array.from({ length: GENERATED }, (_, i) =>
+      generatedStory({ number: i + 1, languages: i % 7 === 0 ? ['kk'] : ['kk', 'ru', 'en'], image: photo }),
+    ),
+    NOW,
+  )
+  return memoryEnv([...real.batches, ...generated.batches].flat())
+}
+
 export const compareOutputs = async (ref: string) => {
   const dir = checkout(ref)
   try {
     const bundles = [build(dir), build(ROOT)] as const
     const workers = await Promise.all(bundles.map(load))
     const withBreaking = await Promise.all(bundles.map(load))
-    const real = await prepare([join(ROOT, 'content/articles')], NOW)
-    const photo = readFileSync(join(ROOT, `content/articles/${SLUG}/unrest-illustration.jpg`))
-    const generated = await prepareStories(
-      Array.from({ length: GENERATED }, (_, i) =>
-        generatedStory({ number: i + 1, languages: i % 7 === 0 ? ['kk'] : ['kk', 'ru', 'en'], image: photo }),
-      ),
-      NOW,
-    )
-    const env = memoryEnv([...real.batches, ...generated.batches].flat())
+    const env = await fixedArchive()
     const differences: string[] = []
     let compared = 0
     let hits = 0
