@@ -23,8 +23,21 @@ const XML_ESCAPES: Record<string, string> = {
   "'": '&apos;',
 }
 
-/** Text and attribute values for XML: no value from the content can end an element or an attribute. */
-const x = (value: string | number): string => String(value).replace(/[&<>"']/g, (ch) => XML_ESCAPES[ch]!)
+/**
+ * What XML 1.0 does not allow in a document at all, escaped or not (its `Char` production): C0 controls other than
+ * tab, newline and carriage return, U+FFFE and U+FFFF, and a surrogate that is not half of a pair. One of them (a
+ * vertical tab pasted from Word) would leave the whole feed not well-formed, and feed readers drop such a feed.
+ */
+const NOT_XML = /[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDFFF]/gu
+
+/**
+ * Text and attribute values for XML: no value from the content can end an element or an attribute, and none can
+ * make the document ill-formed, whatever is stored: characters XML cannot carry are dropped.
+ */
+const x = (value: string | number): string =>
+  String(value)
+    .replace(NOT_XML, '')
+    .replace(/[&<>"']/g, (ch) => XML_ESCAPES[ch]!)
 
 const XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>'
 

@@ -1,5 +1,7 @@
+import { env } from 'cloudflare:test'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
+import { atomFeed } from '../src/feeds'
 import { LANGUAGES } from '../src/languages'
 import { serializeJsonLd } from '../src/structured-data'
 import { ARTICLE, ARTICLE_SLUG, fetchPage, request, SOURCES } from './helpers'
@@ -148,6 +150,85 @@ describe.each(LANGUAGES)('the Atom feed in %s', (lang) => {
     const again = await request(`/${lang}/feed.xml`, { headers: { 'If-None-Match': tag } })
     expect(again.status).toBe(304)
     expect(first.headers.getSetCookie()).toEqual([])
+  })
+})
+
+/**
+ * XML 1.0's `Char` production (§2.2), as the spec writes it: a document holding any other character is not
+ * well-formed, whatever the escaping. fast-xml-parser's validator checks the structure, not this.
+ */
+const XML_CHARS = /^[\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]*$/u
+
+describe('the Atom feed, whatever is stored', () => {
+  // What text pasted from Word, a broken export or a bad copy can hold: each alone breaks a feed reader's parse.
+  const HOSTILE = ['\u000b', '\u0000', '\u0007', '\u001b', '\b', '\f', '\ufffe', '\uffff', '\ud800', '\udfff']
+
+  it.each(HOSTILE.map((ch) => [ch.codePointAt(0)!.toString(16).padStart(4, '0'), ch]))(
+    'stays well-formed XML with U+%s in a headline and summary, keeping the words around it',
+    (_, ch) => {
+      const story = {
+        slug: 'pasted',
+        lang: 'en',
+        headline: `Officials${ch} disagree`,
+        summary: `A${ch}summary & more`,
+        published: '2022-03-14T00:00:00Z',
+        updated: null,
+        languages: ['en'],
+      } as const
+      const body = atomFeed(ORIGIN, 'en', [story])
+      expect(XML_CHARS.test(body)).toBe(true)
+      expect(XMLValidator.validate(body)).toBe(true)
+      const { entry } = xml.parse(body).feed
+      expect(entry[0].title).toBe('Officials disagree')
+      expect(entry[0].summary).toBe('Asummary & more')
+    },
+  )
+
+  it('keeps tab, newline, characters beyond the BMP and U+FFFD, which XML allows', () => {
+    const headline = 'Tab\there, 🙂 and \ufffd'
+    const story = {
+      slug: 'ok',
+      lang: 'en',
+      headline,
+      summary: 'S.',
+      published: '2022-03-14T00:00:00Z',
+      updated: null,
+      languages: ['en'],
+    } as const
+    const body = atomFeed(ORIGIN, 'en', [story])
+    expect(body).toContain(`<title>${headline}</title>`)
+  })
+
+  it('stays well-formed with a vertical tab in a stored headline, as /en/feed.xml serves it', async () => {
+    // A story written into D1 directly, as a publish step that let the character through would have.
+    const id = 9700
+    const origin = 'https://pasted-controls.example'
+    await env.DB.batch([
+      env.DB.prepare(
+        `INSERT INTO stories (id, slug, languages, image_key, image_width, image_height, image_widths)
+         VALUES (?1, 'pasted-from-word', 'en', 'pasted', 960, 540, '960')`,
+      ).bind(id),
+      env.DB.prepare(
+        `INSERT INTO story_versions (story_id, lang, headline, display_headline, summary, published, image_alt,
+           image_caption, body_html, content_hash)
+         VALUES (?1, 'en', ?2, ?2, ?3, '2099-01-01T00:00:00Z', 'A', 'C', '<p>B</p>', 'x')`,
+      ).bind(id, 'Death\u000btolls disagree', 'Pasted\u000bfrom Word.'),
+    ])
+    try {
+      const response = await request(`${origin}/en/feed.xml`)
+      expect(response.status).toBe(200)
+      const body = await response.text()
+      expect(XML_CHARS.test(body)).toBe(true)
+      expect(XMLValidator.validate(body)).toBe(true)
+      const [newest] = xml.parse(body).feed.entry
+      expect(newest.title).toBe('Deathtolls disagree')
+      expect(newest.summary).toBe('Pastedfrom Word.')
+    } finally {
+      await env.DB.batch([
+        env.DB.prepare('DELETE FROM story_versions WHERE story_id = ?1').bind(id),
+        env.DB.prepare('DELETE FROM stories WHERE id = ?1').bind(id),
+      ])
+    }
   })
 })
 
