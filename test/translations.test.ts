@@ -3,6 +3,7 @@ import { XMLParser } from 'fast-xml-parser'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { translator } from '../src/i18n'
 import { publish } from './archive'
+import ru from './fixtures/cf/ru.json'
 import { fetchPage, request, textOf } from './helpers'
 
 // Story 9001 exists in Kazakh only, 9002 in Kazakh and Russian (generated, see vitest.config.ts).
@@ -82,6 +83,27 @@ describe('a story in some languages only', () => {
       const links = [...document.querySelectorAll('main a[hreflang]')].map((a) => a.getAttribute('href'))
       expect(links).toEqual(existing.map((other) => `/${other}/articles/${slug}`))
       expect(document.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex')
+    },
+  )
+
+  it.each([
+    ['http://localhost', 'size=lg'],
+    [ORIGIN, '__Host-size=lg'],
+  ])(
+    'keeps that 404 out of every cache and varies it by cookie: it carries the reader’s size and banner (%s)',
+    async (origin, cookie) => {
+      // Twice: the second answer must not be a kept copy of the first either.
+      for (const _ of [1, 2]) {
+        const { response, html } = await fetchPage(`${origin}/en/articles/${KK_ONLY}`, {
+          headers: { Cookie: cookie },
+          cf: ru,
+        } as RequestInit<RequestInitCfProperties>)
+        expect(response.status).toBe(404)
+        expect(html).toContain('data-size="lg"')
+        expect(html).toContain('legal-banner-heading')
+        expect(response.headers.get('Cache-Control')).toBe('private, no-store')
+        expect(response.headers.get('Vary')).toBe('Cookie')
+      }
     },
   )
 

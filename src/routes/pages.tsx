@@ -4,7 +4,7 @@ import { etag } from 'hono/etag'
 import { translator } from '../i18n'
 import type { Language } from '../languages'
 import { buildPageChrome, variantOf, type AppEnv } from '../page'
-import { pageCache } from '../page-cache'
+import { keepFromCaches, pageCache } from '../page-cache'
 import {
   absoluteUrl,
   alternatesOf,
@@ -104,6 +104,9 @@ pages.get(`/${LANG}/articles/:slug`, async (c) => {
       description: t('missingTranslation.body'),
       previewType: 'website',
     })
+    // A 404, like the other error pages, yet holding the reader's size, banner and breaking item: no cache may keep it
+    // or answer it for another cookie.
+    keepFromCaches(c)
     c.status(404)
     return c.render(<MissingTranslationPage t={t} lang={lang} alternates={alternates} />, { page })
   }
