@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest'
+import { parseHTML } from 'linkedom'
+import { describe, expect, it, vi } from 'vitest'
 import { translator } from '../src/i18n'
 import { LANGUAGES, type Language } from '../src/languages'
 import { ARTICLE_SLUG, fetchPage, request, textOf } from './helpers'
@@ -182,6 +183,37 @@ describe('the preference form', () => {
     const untyped = await post({}, new TextEncoder().encode('size=md&return=/ru/').buffer as ArrayBuffer)
     expect(untyped.status).toBe(415)
     expect(untyped.headers.getSetCookie()).toEqual([])
+  })
+
+  it.each(['utf-16', 'UTF-16LE', 'bogus', 'iso-8859-1', 'koi8-r', '', '"utf-16"', 'utf-8; charset=utf-16'])(
+    'refuses a form in another charset (%s) with 415 in the reader’s language, never a 500',
+    async (charset) => {
+      const logged = vi.spyOn(console, 'error')
+      try {
+        const response = await post(
+          { 'Content-Type': `application/x-www-form-urlencoded; charset=${charset}`, Cookie: 'lang=ru' },
+          'size=md&return=/ru/',
+        )
+        expect(response.status).toBe(415)
+        expect(response.headers.getSetCookie()).toEqual([])
+        const { document } = parseHTML(await response.text())
+        expect(document.documentElement.getAttribute('lang')).toBe('ru')
+        expect(document.querySelector('h1')?.textContent).toBe(translator('ru')('formRefused.title'))
+        expect(logged).not.toHaveBeenCalled()
+      } finally {
+        logged.mockRestore()
+      }
+    },
+  )
+
+  it('takes a form in UTF-8 however the charset is written', async () => {
+    for (const charset of ['utf-8', 'UTF-8', '"UTF-8"', '"utf-8"', 'utf-8 ; x=y', '"UTF-8";x="a;b"']) {
+      const type = `application/x-www-form-urlencoded; charset=${charset}`
+      const response = await post({ 'Content-Type': type }, 'size=lg&return=/kk/')
+      expect(response.status, type).toBe(303)
+      expect(response.headers.get('Location')).toBe('/kk/#text-size')
+      expect(response.headers.getSetCookie().join()).toMatch(/^size=lg;/)
+    }
   })
 
   it('sends the reader to / when it names no page to return to', async () => {

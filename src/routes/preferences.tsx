@@ -24,6 +24,23 @@ const MAX_PREFERENCES_BODY = 2 * 1024
 export const preferences = routeGroup()
 
 /**
+ * Whether a `Content-Type` is a URL-encoded form in UTF-8, as every browser sends the preference forms: the media
+ * type and parameter names in any case, spaces around them, the charset absent or `utf-8` (quoted or not). Any
+ * other charset is refused here: the runtime's form parser throws on one it cannot decode (UTF-16, a made-up name),
+ * which was a 500 and an error logged for what is only a request the site does not take.
+ */
+const isUtf8Form = (header: string | undefined): boolean => {
+  const [type = '', ...parameters] = (header ?? '').split(';')
+  if (type.trim().toLowerCase() !== 'application/x-www-form-urlencoded') return false
+  return parameters.every((parameter) => {
+    const [name = '', ...value] = parameter.split('=')
+    if (name.trim().toLowerCase() !== 'charset') return true
+    // Space may end a parameter (before the next `;`), never start its value: the parser throws on `charset= utf-8`.
+    return /^(?:utf-8|"utf-8")$/i.test(value.join('=').trimEnd())
+  })
+}
+
+/**
  * A preference form refused: a short page in the reader's language (the one they chose, else their browser's),
  * which never repeats what was sent.
  */
@@ -47,8 +64,7 @@ preferences.post(
   sameSiteForm((c) => refuseForm(c, 403, 'crossSite')),
   bodyLimit({ maxSize: MAX_PREFERENCES_BODY, onError: (c) => refuseForm(c, 413, 'malformed') }),
   async (c) => {
-    const type = c.req.header('Content-Type')?.split(';')[0]?.trim().toLowerCase()
-    if (type !== 'application/x-www-form-urlencoded') return refuseForm(c, 415, 'malformed')
+    if (!isUtf8Form(c.req.header('Content-Type'))) return refuseForm(c, 415, 'malformed')
     const form = await c.req.parseBody()
     const { size, banner, lang } = form
     if (isTextSize(size)) rememberTextSize(c, size)
