@@ -1,4 +1,5 @@
 /** Every page's URL path, built in one place so routes, links, redirects, feeds and the sitemap agree. */
+import { parseCursor } from './cursor'
 import { LANGUAGES, type Language } from './languages'
 
 export const frontPath = (lang: Language): string => `/${lang}/`
@@ -33,8 +34,13 @@ const CURSOR = '\\d{8}T\\d{6}Z-[1-9]\\d{0,14}'
  * Whether a path has the shape of one of the site's pages: the pages a preference form may send a reader back to,
  * and the only paths the page cache looks up. A shape, not a list, since stories come and go without a deploy.
  */
-const PAGE_PATH = new RegExp(`^/${LANG}/(?:|notice|articles/${SLUG_PATTERN}|(?:older|newer)/${CURSOR})$`)
-export const isPagePath = (path: string): boolean => path.length <= 256 && PAGE_PATH.test(path)
+const PAGE_PATH = new RegExp(`^/${LANG}/(?:|notice|articles/${SLUG_PATTERN}|(?:older|newer)/(${CURSOR}))$`)
+export const isPagePath = (path: string): boolean => {
+  if (path.length > 256) return false
+  const match = PAGE_PATH.exec(path)
+  // An archive page's cursor must be a real place (see cursor.ts), not just digits in the right places.
+  return match !== null && (match[1] === undefined || parseCursor(match[1]) !== undefined)
+}
 
 /**
  * Where a preference form may send a reader back: one of the pages above, or the search page without its query

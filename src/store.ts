@@ -3,19 +3,19 @@
  * it hands routes plain models, and views never see it. Reads page by key (publication time, id), never OFFSET:
  * D1 bills rows read.
  */
+import type { Cursor } from './cursor'
 import { COUNT_LIMIT, MARK_END, MARK_START, type SearchMatches } from './content/search'
 import type { Story, StorySummary } from './content/story'
 import { isLanguage, type Language } from './languages'
 import { searchOrderCursor } from './search-order'
+
+export { cursorToken, parseCursor, type Cursor } from './cursor'
 
 /** Stories on a list page and in a feed. */
 export const PAGE_SIZE = 20
 
 /** A child sitemap lists the stories of one block of ids: a fixed cost whatever the size of the archive. */
 export const SITEMAP_BLOCK = 100
-
-/** A place in a language's list: stories strictly older (or newer) than this one. */
-export type Cursor = { published: string; id: number }
 
 export type StoryPage = {
   stories: StorySummary[]
@@ -27,16 +27,6 @@ export type StoryPage = {
 
 /** The path of a photo at one width, as the media route serves it from R2. */
 export const mediaPath = (imageKey: string, width: number): string => `/media/images/${imageKey}-${width}.jpg`
-
-/** A cursor in a URL: `20220314T000000Z-1`, readable and free of characters that need encoding. */
-export const cursorToken = ({ published, id }: Cursor): string => `${published.replace(/[-:]/g, '')}-${id}`
-
-export const parseCursor = (token: string): Cursor | undefined => {
-  const match = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z-([1-9]\d{0,14})$/.exec(token)
-  if (!match) return undefined
-  const [, y, mo, d, h, mi, s, id] = match
-  return { published: `${y}-${mo}-${d}T${h}:${mi}:${s}Z`, id: Number(id) }
-}
 
 type SummaryRow = {
   id: number

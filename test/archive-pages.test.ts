@@ -1,7 +1,9 @@
 import { env } from 'cloudflare:test'
 import { parseHTML } from 'linkedom'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { app } from '../src/app'
 import { forgetEdition } from '../src/edition'
+import { translator } from '../src/i18n'
 import { publish } from './archive'
 import { ARTICLE_SLUG, fetchPage, request, requestCountingRows } from './helpers'
 
@@ -87,6 +89,67 @@ describe('the archive of a language', () => {
       expect(response.status, path).toBe(404)
       expect(document.documentElement.getAttribute('lang'), path).toBe(path.split('/')[1])
     }
+  })
+
+  it.each([
+    ['/en/older/99999999T999999Z-1', 'no date at all'],
+    ['/en/older/99999999T999999Z-2', 'the same, another id'],
+    ['/ru/older/20209901T000000Z-1', 'month 99'],
+    ['/kk/older/20200001T000000Z-1', 'month 0'],
+    ['/en/older/20201301T000000Z-1', 'month 13'],
+    ['/en/older/20200132T000000Z-1', 'day 32'],
+    ['/en/older/20200100T000000Z-1', 'day 0'],
+    ['/ru/older/20200431T000000Z-1', 'April 31st'],
+    ['/en/older/20210229T000000Z-1', 'February 29th of a common year'],
+    ['/en/older/19000229T000000Z-1', 'February 29th of 1900'],
+    ['/kk/older/20200101T250000Z-1', 'hour 25'],
+    ['/en/older/20200101T240000Z-1', 'hour 24'],
+    ['/en/older/20200101T006000Z-1', 'minute 60'],
+    ['/en/older/20200101T000060Z-1', 'second 60'],
+    ['/en/older/19521231T235959Z-1', 'the year before any story'],
+    ['/en/older/21000101T000000Z-1', 'the year after any story'],
+    ['/en/older/00000101T000000Z-1', 'year 0'],
+    ['/en/older/20200101T000000Z-01', 'an id with a leading zero'],
+    [`/en/older/20200101T000000Z-${'9'.repeat(16)}`, 'an id past the safe integers'],
+    ['/en/newer/99999999T999999Z-1', 'a newer page, no date'],
+    ['/ru/newer/20200230T120000Z-3', 'a newer page, February 30th'],
+    ['/en/older/99999999T999999Z-1/', 'no date, with a slash after it'],
+  ])('answers %s (%s) with a 404 in its language, reading nothing from D1', async (path) => {
+    const prepared: string[] = []
+    // A D1 that records what it is asked: the edition too must not be read for such a path (no cache key for it).
+    const DB = {
+      prepare: (sql: string) => (prepared.push(sql), env.DB.prepare(sql)),
+    } as unknown as D1Database
+    forgetEdition()
+    const response = await app.request(new Request(`http://localhost${path}`), undefined, { ...env, DB })
+    expect(response.status).toBe(404)
+    const { document } = parseHTML(await response.text())
+    const lang = path.split('/')[1] as 'kk' | 'ru' | 'en'
+    expect(document.documentElement.getAttribute('lang')).toBe(lang)
+    expect(document.querySelector('h1')?.textContent).toBe(translator(lang)('notFound.title'))
+    expect(response.headers.get('Cache-Control')).toBe('private, no-store')
+    expect(prepared).toEqual([])
+  })
+
+  it('still answers every real cursor its pages link, a leap day and the edges of the years a story can have', async () => {
+    const front = await listPage('/en/')
+    const second = await listPage(front.next!)
+    expect(second.slugs).toHaveLength(20)
+    expect((await listPage(second.next!)).slugs).toHaveLength(6)
+    expect((await listPage('/en/older/20200229T235959Z-1')).slugs.length).toBeGreaterThan(0)
+    expect((await listPage('/en/older/20991231T235959Z-999999999999999')).slugs).toHaveLength(20)
+    // The first second a story can have: older than every story, so no page, but a cursor all the same, read from D1.
+    const prepared: string[] = []
+    const DB = {
+      prepare: (sql: string) => (prepared.push(sql), env.DB.prepare(sql)),
+    } as unknown as D1Database
+    forgetEdition()
+    const oldest = await app.request(new Request('http://localhost/en/older/19530101T000000Z-1'), undefined, {
+      ...env,
+      DB,
+    })
+    expect(oldest.status).toBe(404)
+    expect(prepared.some((sql) => sql.includes('story_versions'))).toBe(true)
   })
 
   it('is not translated: an archive page links only itself in hreflang', async () => {
