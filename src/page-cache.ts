@@ -64,6 +64,24 @@ const breakingDigest = async (item: object): Promise<string> => {
 /** How a reader's own copy may be kept, and what it varies on. */
 type ReaderCaching = { cacheControl: string; vary?: string }
 
+/**
+ * The headers a copy is stored with, and all a stored copy hands on: the ones the app itself sets on a page inside
+ * the cache (its type, the tag of its bytes, how long it is kept). A copy read back from the Cache API also carries
+ * what Cloudflare's cache added, `CF-Cache-Status: HIT` and an `Age` above all, and nothing of that may reach a
+ * reader: it would tell anyone who asks that someone with the same variant read the page there within the minute.
+ * Built from this list, a hit carries the very header names a miss does.
+ */
+const COPY_HEADERS = ['Content-Type', 'ETag', 'Expires'] as const
+
+const copyHeaders = (from: Headers): Headers => {
+  const headers = new Headers()
+  for (const name of COPY_HEADERS) {
+    const value = from.get(name)
+    if (value !== null) headers.set(name, value)
+  }
+  return headers
+}
+
 /** The headers a reader's copy carries: the stored copy's, with the reader's caching and no `Expires`. */
 const readerHeaders = (stored: Headers, reader: ReaderCaching): Headers => {
   const headers = new Headers(stored)
@@ -164,9 +182,10 @@ const cached =
     const fromCache = await cache.match(key).catch(() => undefined)
     if (fromCache) {
       const body = await fromCache.arrayBuffer()
-      remember(key, body, fromCache.headers, reader)
-      c.set('pageCopy', { key, expires: Date.parse(fromCache.headers.get('Expires') ?? ''), body })
-      c.res = forReader(c, body, fromCache.headers, 'hit', reader)
+      const stored = copyHeaders(fromCache.headers)
+      remember(key, body, stored, reader)
+      c.set('pageCopy', { key, expires: Date.parse(stored.get('Expires') ?? ''), body })
+      c.res = forReader(c, body, stored, 'hit', reader)
       return
     }
     await next()
@@ -175,9 +194,9 @@ const cached =
     // its way to each reader), kept in memory, put in the Cache API and sent, each from the same bytes.
     const body = await c.res.arrayBuffer()
     const tag = `"${await digest(body)}"`
-    // The Cache API refuses responses with Set-Cookie, and a cookie must never be shared: store the copy without.
-    const stored = new Response(body, c.res)
-    stored.headers.delete('Set-Cookie')
+    // Only the copy's own headers: never a cookie (the Cache API refuses Set-Cookie, and a cookie must never be
+    // shared), nor anything else an answer may carry for its reader alone.
+    const stored = new Response(body, { status: 200, headers: copyHeaders(c.res.headers) })
     stored.headers.set('Cache-Control', `public, max-age=${PAGE_MAX_AGE}`)
     stored.headers.set('Expires', new Date(now + PAGE_MAX_AGE * 1000).toUTCString())
     stored.headers.set('ETag', tag)

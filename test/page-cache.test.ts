@@ -139,6 +139,64 @@ describe('the cache state', () => {
   })
 })
 
+describe('a copy from the Cache API', () => {
+  // What Cloudflare's cache adds to what it hands back, and what any cache on the way might.
+  const FOREIGN = { 'CF-Cache-Status': 'HIT', Age: '17', 'X-Added-By-A-Cache': 'yes' }
+
+  it.each([
+    ['/ru/notice', 1],
+    [`/kk/articles/${ARTICLE_SLUG}`, 2],
+  ])(
+    'answers %s off loopback with the very headers of a miss: no Age, no CF-Cache-Status, nothing a cache added',
+    async (path, n) => {
+      const init = { cf: ru } as RequestInit<RequestInitCfProperties>
+      // Two hosts off loopback: the first renders and stores its copy, which is then put in the Cache API under
+      // the second's key with what Cloudflare's cache adds, as another isolate's copy is found there.
+      const rendered = `https://oracle-${n}.example`
+      const other = `https://oracle-${n}-fresh.example`
+      const miss = await request(`${rendered}${path}`, init)
+      expect(miss.status).toBe(200)
+      const body = await miss.text()
+      const lang = path.split('/')[1] as 'ru' | 'kk'
+      const variant = (origin: string) =>
+        ({ origin, lang, textSize: 'sm', legalBanner: true, breaking: null }) as const
+      const edition = await readEdition(env)
+      const cache = await caches.open('pages')
+      const stored = await cache.match(await cacheKeyFor(rendered, path, variant(rendered), edition))
+      expect(stored?.status).toBe(200)
+      const headers = new Headers(stored!.headers)
+      for (const [name, value] of Object.entries(FOREIGN)) headers.set(name, value)
+      await cache.put(
+        await cacheKeyFor(other, path, variant(other), edition),
+        new Response(await stored!.arrayBuffer(), { headers }),
+      )
+
+      const hit = await request(`${other}${path}`, init)
+      // The stored bytes, not a render for this host, whose links would name it.
+      expect(await hit.text()).toBe(body)
+      // Later views from this isolate's memory: the page copy, and (past it, with a tag that matches nothing) the
+      // page cache's own.
+      const later = await request(`${other}${path}`, init)
+      const revalidated = await request(`${other}${path}`, {
+        ...init,
+        headers: { 'If-None-Match': '"other"' },
+      })
+      for (const [what, response] of [
+        ['the Cache API hit', hit],
+        ['a later hit', later],
+        ['a later hit of the page cache', revalidated],
+      ] as const) {
+        expect(response.status, what).toBe(200)
+        expect([...response.headers], what).toEqual([...miss.headers])
+        for (const name of [...Object.keys(FOREIGN), CACHE_STATUS_HEADER])
+          expect(response.headers.has(name), `${what}: ${name}`).toBe(false)
+      }
+      expect(await later.text()).toBe(body)
+      expect(await revalidated.text()).toBe(body)
+    },
+  )
+})
+
 describe('HEAD', () => {
   it.each([
     `/en/articles/${ARTICLE_SLUG}`,
