@@ -1,3 +1,4 @@
+import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import { formatLongDate } from '../src/dates'
 import { LANGUAGES } from '../src/languages'
@@ -56,5 +57,44 @@ describe('dates on the page', () => {
       ),
     )
     expect(new Set(dates).size).toBe(3)
+  })
+})
+
+describe('a stored date past year 9999', () => {
+  it('is shown as stored, and the article and the pages listing it still answer', async () => {
+    // What an older publish step stored for `9999-12-31T23:59:59-01:00`, written into D1 directly.
+    const id = 9800
+    const slug = 'a-date-past-9999'
+    const published = '+010000-01-01T00:59:59Z'
+    await env.DB.batch([
+      env.DB.prepare(
+        `INSERT INTO stories (id, slug, languages, image_key, image_width, image_height, image_widths)
+         VALUES (?1, ?2, 'kk', 'far-future', 960, 540, '960')`,
+      ).bind(id, slug),
+      env.DB.prepare(
+        `INSERT INTO story_versions (story_id, lang, headline, display_headline, summary, published, image_alt,
+           image_caption, body_html, content_hash)
+         VALUES (?1, 'kk', 'Алыс болашақ', 'Алыс болашақ', 'Қысқаша.', ?2, 'A', 'C', '<p>B</p>', 'x')`,
+      ).bind(id, published),
+    ])
+    try {
+      // A host no other test asks for: no copy of these pages from before the story was written.
+      const origin = 'https://far-future.example'
+      const article = await fetchPage(`${origin}/kk/articles/${slug}`)
+      expect(article.response.status).toBe(200)
+      expect(textOf(article.document.querySelector('h1'))).toBe('Алыс болашақ')
+      expect(article.html).toContain(published)
+      const front = await fetchPage(`${origin}/kk/`)
+      expect(front.response.status).toBe(200)
+      const listed = [...front.document.querySelectorAll('main li h2 a')].map((a) => a.getAttribute('href'))
+      expect(listed).toContain(`/kk/articles/${slug}`)
+      // The other stories' dates are written out as ever.
+      expect(textOf(front.document.querySelector('main time'))).toMatch(/^2022 жылғы 14 наурыз$/)
+    } finally {
+      await env.DB.batch([
+        env.DB.prepare('DELETE FROM story_versions WHERE story_id = ?1').bind(id),
+        env.DB.prepare('DELETE FROM stories WHERE id = ?1').bind(id),
+      ])
+    }
   })
 })
