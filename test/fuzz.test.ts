@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { LANGUAGES } from '../src/languages'
+import { CACHE_STATUS_HEADER } from '../src/page-cache'
 import { ARTICLE_SLUG, request } from './helpers'
 
 /** A small seeded generator, so a failing case can be replayed from its number. */
@@ -39,6 +40,18 @@ const build = (i: number) => {
     marker,
     encodeURIComponent('Қазақша'),
     'x'.repeat(Math.floor(random() * 9000)),
+    // Archive cursors: real ones, and digits in the right places that are no real time or story id.
+    'older',
+    'newer',
+    '20220314T000000Z-1',
+    '20200229T235959Z-7',
+    '99999999T999999Z-1',
+    '20209901T000000Z-1',
+    '20200230T000000Z-1',
+    '20200101T250000Z-1',
+    '21000101T000000Z-1',
+    '20200101T000000Z-01',
+    `20200101T000000Z-${'9'.repeat(16)}`,
   ]
   // A quarter of the cases aim at the one endpoint that takes input, the rest at generated paths.
   const generated = `/${Array.from({ length: 1 + Math.floor(random() * 4) }, () => pick(segments)).join('/')}${pick(['', '/', '?q=' + marker, '#x'])}`
@@ -72,6 +85,10 @@ const build = (i: number) => {
   ])
   const contentType = pick([
     'application/x-www-form-urlencoded',
+    'application/x-www-form-urlencoded; charset=utf-16',
+    'application/x-www-form-urlencoded; charset="UTF-8"',
+    `application/x-www-form-urlencoded; charset=${marker}`,
+    'application/x-www-form-urlencoded; charset= utf-8',
     'multipart/form-data',
     'text/plain',
     'application/json',
@@ -99,14 +116,20 @@ const build = (i: number) => {
   // A quarter over HTTPS on a production-like host, where cookies are `__Host-` and no cache state is told.
   const origin = pick(['', '', '', 'https://reader.example'])
   if (origin && headers.Origin === 'http://localhost') headers.Origin = origin
-  return { path, url: origin + path, marker, init: { method, headers, ...(withBody ? { body } : {}) } }
+  return {
+    path,
+    url: origin + path,
+    origin,
+    marker,
+    init: { method, headers, ...(withBody ? { body } : {}) },
+  }
 }
 
 describe('a fuzz of bad requests', () => {
   it(`answers ${CASES} generated bad requests with no 5xx, no reflected input and no off-site redirect`, async () => {
     const statuses = new Map<number, number>()
     for (let i = 0; i < CASES; i++) {
-      const { path, url, marker, init } = build(i)
+      const { path, url, origin, marker, init } = build(i)
       let response: Response
       try {
         response = await request(url, init)
@@ -123,6 +146,14 @@ describe('a fuzz of bad requests', () => {
       const location = response.headers.get('Location')
       // A page of this site, with at most the fragment of a place on it (#text-size, #main-content).
       if (location !== null) expect(location, where).toMatch(/^\/(?![/\\])[\w/-]*(?:#[\w-]+)?$/)
+      // No answer says anything of the cache's state off a developer's machine, a hit or a miss.
+      for (const name of ['Age', 'CF-Cache-Status', ...(origin ? [CACHE_STATUS_HEADER] : [])])
+        expect(response.headers.has(name), `${where} carried ${name}`).toBe(false)
+      // A refusal or a missing page holds the reader's size, banner and news: no cache may keep it.
+      if ([403, 404, 413, 415].includes(response.status)) {
+        expect(response.headers.get('Cache-Control'), where).toBe('private, no-store')
+        expect(response.headers.get('Vary'), where).toBe('Cookie')
+      }
     }
     // The fuzz must reach every kind of answer, or it is not testing much.
     console.info(JSON.stringify(Object.fromEntries(statuses)))
@@ -176,7 +207,14 @@ const buildSearch = (i: number) => {
   const lang = pick(LANGUAGES)
   // Most through URLSearchParams, as a form sends it; some raw, with percent-encoding left broken.
   const query = random() < 0.8 ? new URLSearchParams({ q }).toString() : `q=${q.replace(/[#\s]/g, '+')}`
-  const extra = pick(['', `&older=${marker}`, '&older=20220314T000000Z-1', `&q=${marker}`])
+  const extra = pick([
+    '',
+    `&older=${marker}`,
+    '&older=20220314T000000Z-1',
+    `&q=${marker}`,
+    '&older=99999999T999999Z-1',
+    '&older=20200230T000000Z-1',
+  ])
   return { path: `/${lang}/search?${query}${extra}`, marker, method: pick(['GET', 'GET', 'GET', 'HEAD']) }
 }
 
