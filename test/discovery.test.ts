@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:test'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
+import type { StorySummary } from '../src/content/story'
 import { atomFeed } from '../src/feeds'
 import { LANGUAGES } from '../src/languages'
 import { serializeJsonLd } from '../src/structured-data'
@@ -174,7 +175,7 @@ describe('the Atom feed, whatever is stored', () => {
         published: '2022-03-14T00:00:00Z',
         updated: null,
         languages: ['en'],
-      } as const
+      } satisfies StorySummary
       const body = atomFeed(ORIGIN, 'en', [story])
       expect(XML_CHARS.test(body)).toBe(true)
       expect(XMLValidator.validate(body)).toBe(true)
@@ -194,7 +195,7 @@ describe('the Atom feed, whatever is stored', () => {
       published: '2022-03-14T00:00:00Z',
       updated: null,
       languages: ['en'],
-    } as const
+    } satisfies StorySummary
     const body = atomFeed(ORIGIN, 'en', [story])
     expect(body).toContain(`<title>${headline}</title>`)
   })
