@@ -21,7 +21,10 @@ void instance.init({
   fallbackLng: DEFAULT_LANGUAGE,
   initAsync: false,
   // JSX escapes everything it prints; escaping here as well would double-escape quotes in the translations.
-  interpolation: { escapeValue: false },
+  // Values are stored text (a headline in the page title): never read as `{{…}}` or `$t(…)` themselves, which
+  // would let an editor's words pull other strings in. i18next's default today, written down so no change of it
+  // goes unnoticed.
+  interpolation: { escapeValue: false, skipOnVariables: true },
   returnNull: false,
 })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { resources } from '../src/i18n'
+import { resources, translator } from '../src/i18n'
 import { LANGUAGES } from '../src/languages'
 
 type Tree = { [key: string]: string | Tree }
@@ -67,5 +67,22 @@ describe('locales', () => {
 
   it('name each language in that language', () => {
     expect(LANGUAGES.map((lang) => keysOf(lang)['language.name'])).toEqual(['Қазақша', 'Русский', 'English'])
+  })
+})
+
+describe('a translation given stored text', () => {
+  // What an editor's headline could hold: i18next's interpolation and nesting syntax, and a key of its own.
+  const HOSTILE = ['{{site}}', '{{- page}}', '$t(notice.declared)', '$t(site.name, {"x": 1})', 'site.name']
+
+  it.each(LANGUAGES)('inserts it as it is written, never as i18next syntax, in %s', (lang) => {
+    const t = translator(lang)
+    for (const headline of HOSTILE) {
+      const title = t('site.pageTitle', { page: headline, site: t('site.name') })
+      expect(title, headline).toContain(headline)
+      // Nothing was pulled in: the title is the headline and the site name, around the translation's own words.
+      expect(title.replace(headline, 'P'), headline).toBe(
+        t('site.pageTitle', { page: 'P', site: t('site.name') }),
+      )
+    }
   })
 })
