@@ -101,7 +101,7 @@ const searchStory = (corrected: boolean) => {
         `A test of escaping: Tom & Jerry say "a < b" and 'c > d'. ${word}`,
       ),
     },
-    others: new Map([['photo.jpg', photo]]),
+    others: new Map([['photo.jpg', () => photo]]),
   }
 }
 const searchable = await prepareStories([searchStory(false)], PUBLISHED_AT)
