@@ -17,8 +17,10 @@ export type Target = {
   write: (batches: readonly Statement[][]) => Promise<void>
   putObjects: (objects: readonly ImageObject[]) => Promise<void>
   deleteObjects: (keys: readonly string[]) => Promise<void>
-  /** The first row of a query, for checks before a write (does the story exist? is the database empty?). */
-  first: (sql: string, params: SqlValue[]) => Promise<Record<string, unknown> | null>
+  /** Every row of a query, for what a write must know first (which photos do these stories show now?). */
+  all: (sql: string, params: SqlValue[]) => Promise<Record<string, unknown>[]>
+  /** The keys of every object whose key starts with `prefix`, or undefined where the target cannot list them. */
+  listObjects: (prefix: string) => Promise<string[] | undefined>
   close: () => Promise<void>
 }
 
@@ -28,7 +30,6 @@ type D1 = {
   batch: (statements: D1Bound[]) => Promise<unknown>
 }
 type D1Bound = {
-  first: () => Promise<Record<string, unknown> | null>
   all: () => Promise<{ results: unknown[] }>
 }
 type R2 = {
@@ -38,6 +39,10 @@ type R2 = {
     options: { httpMetadata: { contentType: string } },
   ) => Promise<unknown>
   delete: (keys: string[]) => Promise<void>
+  list: (options: {
+    prefix: string
+    cursor?: string
+  }) => Promise<{ objects: { key: string }[]; truncated: boolean; cursor?: string }>
 }
 
 /** `migrations/*.sql` in order, as wrangler applies them, recorded in wrangler's own `d1_migrations` table. */
@@ -94,11 +99,23 @@ export const localTarget = async (
     deleteObjects: async (keys) => {
       if (keys.length > 0) await media.delete([...keys])
     },
-    first: (sql, params) =>
-      db
-        .prepare(sql)
-        .bind(...params)
-        .first(),
+    all: async (sql, params) =>
+      (
+        await db
+          .prepare(sql)
+          .bind(...params)
+          .all()
+      ).results as Record<string, unknown>[],
+    listObjects: async (prefix) => {
+      const keys: string[] = []
+      let cursor: string | undefined
+      do {
+        const page = await media.list({ prefix, ...(cursor ? { cursor } : {}) })
+        keys.push(...page.objects.map((o) => o.key))
+        cursor = page.truncated ? page.cursor : undefined
+      } while (cursor)
+      return keys
+    },
     close: () => proxy.dispose(),
   }
 }
@@ -111,6 +128,20 @@ const wrangler = (args: string[], input?: string): string =>
     stdio: ['pipe', 'pipe', 'inherit'],
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
   })
+
+const remoteRows = async (sql: string, params: SqlValue[]): Promise<Record<string, unknown>[]> => {
+  const out = wrangler([
+    'd1',
+    'execute',
+    DATABASE,
+    '--remote',
+    '--json',
+    '--command',
+    toSqlFile([{ sql, params }]),
+  ])
+  const [result] = JSON.parse(out) as { results: Record<string, unknown>[] }[]
+  return result?.results ?? []
+}
 
 /**
  * Production, through wrangler (`wrangler login` first): R2 objects one by one, then every batch as one SQL file,
@@ -144,19 +175,9 @@ export const remoteTarget = async (): Promise<Target> => {
     deleteObjects: async (keys) => {
       for (const key of keys) wrangler(['r2', 'object', 'delete', `${BUCKET}/${key}`, '--remote'])
     },
-    first: async (sql, params) => {
-      const out = wrangler([
-        'd1',
-        'execute',
-        DATABASE,
-        '--remote',
-        '--json',
-        '--command',
-        toSqlFile([{ sql, params }]),
-      ])
-      const [result] = JSON.parse(out) as { results: Record<string, unknown>[] }[]
-      return result?.results[0] ?? null
-    },
+    all: remoteRows,
+    // wrangler lists no objects of a bucket: a remote unpublish deletes the keys the database names.
+    listObjects: async () => undefined,
     close: async () => rmSync(work, { recursive: true, force: true }),
   }
 }
