@@ -1,15 +1,18 @@
 /**
- * Stage 5 of publishing: write what was prepared to a target, whole or not at all, and leave no photo behind that
+ * Stage 5 of publishing (no Node module here: the Workers tier runs it on a test file's own bindings): write what was prepared to a target, whole or not at all, and leave no photo behind that
  * no story shows. A replaced photo (a correction) and an unpublished story's photos are deleted: a photo that
  * identifies someone must not stay online at its old address after an editor took it down.
  */
-import { imageObjectKey } from './render.ts'
-import type { Prepared } from './pipeline.ts'
-import type { Target } from './targets.ts'
-import { unpublishStatements } from './write.ts'
+import type { Target } from './bindings-target.ts'
+import type { ImageObject } from './story.ts'
+import { imageObjectKey, storyObjectPrefix, unpublishStatements, type Statement } from './write.ts'
 
-/** Every R2 key of a story's photos starts with this (imageObjectKey: `images/{slug}/{hash}-{width}.jpg`). */
-export const storyObjectPrefix = (slug: string): string => `images/${slug}/`
+/** What a run writes: the pipeline's Prepared, or the same made in Node and handed to a Workers test. */
+export type Run = {
+  stories: readonly { slug: string }[]
+  batches: readonly Statement[][]
+  objects: readonly ImageObject[]
+}
 
 /** Thrown when the database refused the write; nothing of the run is in it then. */
 export class WriteFailed extends Error {
@@ -53,7 +56,7 @@ const firstLine = (error: unknown) => String((error as Error)?.message ?? error)
  * write fails, the photos this run uploaded are deleted again (not those the live stories still show) and
  * WriteFailed says why. Returns the keys of the old photos deleted.
  */
-export const commit = async (target: Target, prepared: Prepared): Promise<string[]> => {
+export const commit = async (target: Target, prepared: Run): Promise<string[]> => {
   const slugs = prepared.stories.map((story) => story.slug)
   const live = new Set([...(await photosInDatabase(target, slugs)).values()].flat())
   await target.putObjects(prepared.objects)

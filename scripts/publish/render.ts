@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { DATELINE_DASH, typeset } from '../../src/typography.ts'
 import { hyphenate } from './hyphenate.ts'
 import { blockTexts, markdown } from './markdown.ts'
+import { imageObjectKey } from './write.ts'
 import {
   PublishRefused,
   type ImageObject,
@@ -18,9 +19,6 @@ import {
 
 /** Phones get the narrow copy (a slow network should not pay for pixels it cannot show); the column is 42rem. */
 export const IMAGE_WIDTHS = [480, 960] as const
-
-/** The R2 key of a photo at one width; the Worker serves it at `/media/{key}`. */
-export const imageObjectKey = (imageKey: string, width: number): string => `images/${imageKey}-${width}.jpg`
 
 /** What a body may hold once rendered: the same list validate.ts enforces, applied again to the HTML itself. */
 const SANITISE: sanitizeHtml.IOptions = {

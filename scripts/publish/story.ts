@@ -58,7 +58,7 @@ export type ValidStory = {
 }
 
 /** An image at one width, ready for R2. */
-export type ImageObject = { key: string; bytes: Buffer; contentType: string }
+export type ImageObject = { key: string; bytes: Uint8Array; contentType: string }
 
 export type RenderedVersion = Omit<ValidVersion, 'markdown' | 'image' | 'source' | 'file'> & {
   /** The headline with soft hyphens in its long words, for the page's h1 alone. */

@@ -4,46 +4,15 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { ImageObject } from './story.ts'
-import { toSqlFile, type SqlValue, type Statement } from './write.ts'
+import { bindingsTarget, type D1, type R2, type Target } from './bindings-target.ts'
+import { toSqlFile, type SqlValue } from './write.ts'
+
+export type { Target } from './bindings-target.ts'
 
 export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..')
 const WRANGLER = join(ROOT, 'node_modules/wrangler/bin/wrangler.js')
 const DATABASE = 'DB'
 const BUCKET = 'azattyq-reader-media'
-
-export type Target = {
-  /** Runs each batch atomically: every statement of a batch or none. */
-  write: (batches: readonly Statement[][]) => Promise<void>
-  putObjects: (objects: readonly ImageObject[]) => Promise<void>
-  deleteObjects: (keys: readonly string[]) => Promise<void>
-  /** Every row of a query, for what a write must know first (which photos do these stories show now?). */
-  all: (sql: string, params: SqlValue[]) => Promise<Record<string, unknown>[]>
-  /** The keys of every object whose key starts with `prefix`, or undefined where the target cannot list them. */
-  listObjects: (prefix: string) => Promise<string[] | undefined>
-  close: () => Promise<void>
-}
-
-/** The parts of the D1 and R2 bindings a publish uses. */
-type D1 = {
-  prepare: (sql: string) => { bind: (...values: SqlValue[]) => D1Bound } & D1Bound
-  batch: (statements: D1Bound[]) => Promise<unknown>
-}
-type D1Bound = {
-  all: () => Promise<{ results: unknown[] }>
-}
-type R2 = {
-  put: (
-    key: string,
-    value: Uint8Array,
-    options: { httpMetadata: { contentType: string } },
-  ) => Promise<unknown>
-  delete: (keys: string[]) => Promise<void>
-  list: (options: {
-    prefix: string
-    cursor?: string
-  }) => Promise<{ objects: { key: string }[]; truncated: boolean; cursor?: string }>
-}
 
 /** `migrations/*.sql` in order, as wrangler applies them, recorded in wrangler's own `d1_migrations` table. */
 const applyMigrations = async (db: D1, split: (sql: string) => string[]) => {
@@ -83,39 +52,11 @@ export const localTarget = async (
     persist: persistTo ? { path: join(resolve(persistTo), 'v3') } : true,
     remoteBindings: false,
   })
-  const { DB: db, MEDIA: media } = proxy.env
-  await applyMigrations(db, unstable_splitSqlQuery)
-  const bound = (s: Statement) => db.prepare(s.sql).bind(...s.params)
+  await applyMigrations(proxy.env.DB, unstable_splitSqlQuery)
   return {
+    ...bindingsTarget(proxy.env.DB, proxy.env.MEDIA),
     /** Every binding of wrangler.toml, local: for the benchmark, which runs the built Worker in Node on them. */
     bindings: proxy.env as unknown as Record<string, unknown>,
-    write: async (batches) => {
-      for (const batch of batches) await db.batch(batch.map(bound))
-    },
-    putObjects: async (objects) => {
-      for (const o of objects)
-        await media.put(o.key, new Uint8Array(o.bytes), { httpMetadata: { contentType: o.contentType } })
-    },
-    deleteObjects: async (keys) => {
-      if (keys.length > 0) await media.delete([...keys])
-    },
-    all: async (sql, params) =>
-      (
-        await db
-          .prepare(sql)
-          .bind(...params)
-          .all()
-      ).results as Record<string, unknown>[],
-    listObjects: async (prefix) => {
-      const keys: string[] = []
-      let cursor: string | undefined
-      do {
-        const page = await media.list({ prefix, ...(cursor ? { cursor } : {}) })
-        keys.push(...page.objects.map((o) => o.key))
-        cursor = page.truncated ? page.cursor : undefined
-      } while (cursor)
-      return keys
-    },
     close: () => proxy.dispose(),
   }
 }
