@@ -5,6 +5,7 @@ import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin'
 import { defineConfig } from 'vitest/config'
 import { blockTexts, markdown } from './scripts/publish/markdown.ts'
 import { readFileSync } from 'node:fs'
+import sharp from 'sharp'
 import { generatedStory } from './scripts/publish/generate.ts'
 import { prepare, prepareStories, type Prepared } from './scripts/publish/pipeline.ts'
 import { readStoryFolder } from './scripts/publish/read.ts'
@@ -34,6 +35,24 @@ const corrected = await prepareStories(
           source: real.texts.en!.source.replace('said earlier that 227', 'said earlier this year that 227'),
         },
       },
+    },
+  ],
+  CORRECTED_AT,
+)
+/** The real article with its photo replaced (another picture: a correction of the photo, or a takedown of it). */
+const rephotographed = await prepareStories(
+  [
+    {
+      ...real,
+      others: new Map([
+        [
+          'unrest-illustration.jpg',
+          await sharp({ create: { width: 1200, height: 675, channels: 3, background: '#456' } })
+            .jpeg()
+            .toBuffer()
+            .then((bytes) => () => bytes),
+        ],
+      ]),
     },
   ],
   CORRECTED_AT,
@@ -101,7 +120,7 @@ const searchStory = (corrected: boolean) => {
         `A test of escaping: Tom & Jerry say "a < b" and 'c > d'. ${word}`,
       ),
     },
-    others: new Map([['photo.jpg', photo]]),
+    others: new Map([['photo.jpg', () => photo]]),
   }
 }
 const searchable = await prepareStories([searchStory(false)], PUBLISHED_AT)
@@ -113,7 +132,7 @@ const forTests = (prepared: Prepared) => ({
   objects: prepared.objects.map((o) => ({
     key: o.key,
     contentType: o.contentType,
-    base64: o.bytes.toString('base64'),
+    base64: Buffer.from(o.bytes).toString('base64'),
   })),
 })
 
@@ -144,6 +163,7 @@ export const workersTestConfig = (main?: string) =>
               ...forTests(archive),
               changes: {
                 corrected: { ...forTests(corrected), at: CORRECTED_AT },
+                rephotographed: forTests(rephotographed),
                 partial: forTests(partial),
                 // Their photos are not needed: only lists show them.
                 generated: { batches: generated.batches, objects: [] },

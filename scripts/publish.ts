@@ -5,6 +5,7 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { commit, WriteFailed } from './publish/commit.ts'
 import { prepare } from './publish/pipeline.ts'
 import { PublishRefused } from './publish/story.ts'
 import { localTarget, remoteTarget, ROOT } from './publish/targets.ts'
@@ -46,11 +47,11 @@ try {
   const prepared = await prepare(positionals, now)
   const target = values.remote ? await remoteTarget() : await localTarget(values['persist-to'])
   try {
-    await target.putObjects(prepared.objects)
-    await target.write(prepared.batches)
+    const removed = await commit(target, prepared)
     for (const story of prepared.stories)
       console.log(`published ${story.slug} (${story.versions.map((v) => v.lang).join(', ')})`)
     const seconds = ((performance.now() - started) / 1000).toFixed(1)
+    if (removed.length > 0) console.log(`removed ${removed.length} copies of photos no story shows any more`)
     console.log(
       `${prepared.stories.length} stories ${values.remote ? 'in production' : 'locally'} in ${seconds} s`,
     )
@@ -58,6 +59,10 @@ try {
     await target.close()
   }
 } catch (error) {
+  if (error instanceof WriteFailed) {
+    console.error(`Nothing was published: ${error.message}`)
+    process.exit(1)
+  }
   if (!(error instanceof PublishRefused)) throw error
   console.error('Nothing was published:')
   for (const { file, problem } of error.refusals) console.error(`  ${file}: ${problem}`)

@@ -1,9 +1,9 @@
-// `npm run unpublish -- SLUG... [--remote]`: removes stories, every language version and their photos, from the
-// local D1 and R2 (or with `--remote`, production). Pages stop showing them within a minute (the page cache).
+// `npm run unpublish -- SLUG... [--remote]`: removes stories, every language version and every photo of theirs,
+// from the local D1 and R2 (or with `--remote`, production). Pages stop showing them within a minute (the page
+// cache); copies already in readers' browsers or at the edge need a purge too (README, "Taking a story down").
 import { parseArgs } from 'node:util'
-import { imageObjectKey } from './publish/render.ts'
+import { unpublish } from './publish/commit.ts'
 import { localTarget, remoteTarget } from './publish/targets.ts'
-import { unpublishStatements } from './publish/write.ts'
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -16,21 +16,14 @@ if (positionals.length === 0) {
 }
 
 const target = values.remote ? await remoteTarget() : await localTarget(values['persist-to'])
-let missing = 0
+let missing: string[]
 try {
-  for (const slug of positionals) {
-    const row = await target.first('SELECT image_key, image_widths FROM stories WHERE slug = ?1', [slug])
-    if (!row) {
-      console.error(`${slug}: no such story ${values.remote ? 'in production' : 'locally'}; nothing removed`)
-      missing++
-      continue
-    }
-    await target.write([unpublishStatements(slug)])
-    const widths = String(row.image_widths).split(',').map(Number)
-    await target.deleteObjects(widths.map((w) => imageObjectKey(String(row.image_key), w)))
-    console.log(`unpublished ${slug}`)
-  }
+  missing = await unpublish(target, positionals)
 } finally {
   await target.close()
 }
-if (missing > 0) process.exit(1)
+for (const slug of positionals)
+  if (missing.includes(slug))
+    console.error(`${slug}: no such story ${values.remote ? 'in production' : 'locally'}; nothing removed`)
+  else console.log(`unpublished ${slug}, with its photos`)
+if (missing.length > 0) process.exit(1)

@@ -18,6 +18,8 @@ export type TestArchive = Published & {
   changes: {
     /** The real article with one English sentence corrected, published at `at`. */
     corrected: Published & { at: string }
+    /** The real article with another photo in place of its own. */
+    rephotographed: Published
     /** Generated stories 9001 (Kazakh only) and 9002 (Kazakh and Russian), newer than the real article. */
     partial: Published
     /** 45 generated stories in English only, an hour apart, older than the real article. */
@@ -53,11 +55,17 @@ export const writeBatches = async (batches: readonly Statement[][]): Promise<voi
   forgetEdition()
 }
 
+/** The R2 objects of a prepared change, as the publish step has them. */
+export const imageObjects = (objects: Published['objects']) =>
+  objects.map((o) => ({
+    key: o.key,
+    contentType: o.contentType,
+    bytes: Uint8Array.from(atob(o.base64), (ch) => ch.charCodeAt(0)),
+  }))
+
 export const putObjects = async (objects: Published['objects']): Promise<void> => {
-  for (const o of objects) {
-    const bytes = Uint8Array.from(atob(o.base64), (ch) => ch.charCodeAt(0))
-    await env.MEDIA.put(o.key, bytes, { httpMetadata: { contentType: o.contentType } })
-  }
+  for (const o of imageObjects(objects))
+    await env.MEDIA.put(o.key, o.bytes, { httpMetadata: { contentType: o.contentType } })
 }
 
 /** Migrates and seeds, once per test file (storage is kept between the tests of a file). */

@@ -57,6 +57,6 @@ export const generatedStory = ({
     slug: generatedSlug(number),
     dir: generatedSlug(number),
     texts,
-    others: new Map([['photo.jpg', image]]),
+    others: new Map([['photo.jpg', () => image]]),
   }
 }

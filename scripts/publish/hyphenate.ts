@@ -19,6 +19,13 @@ export const MIN_LETTERS = 12
 /** The shortest word worth a break inside it, when its unit is long enough to need one. */
 const MIN_WORD_LETTERS = 6
 
+/**
+ * The longest word given hyphenation points: longer than any dictionary word of the three languages (English's
+ * 45-letter "pneumonoultramicroscopicsilicovolcanoconiosis" is the usual record). The patterns' cost grows faster
+ * than the word (20 000 letters took 0.6 s, 100 000 took 28 s), so a longer "word" is never a word and gets none.
+ */
+export const MAX_WORD_LETTERS = 60
+
 export const SOFT_HYPHEN = '\u00ad'
 
 type Hyphenator = {
@@ -38,7 +45,9 @@ export const hyphenate = (lang: Language, text: string): string => {
   return text.replace(/[\p{L}\d]+(?:\u00a0[\p{L}\d]+)*/gu, (unit) =>
     [...unit].length >= MIN_LETTERS
       ? unit.replace(/\p{L}+/gu, (word) =>
-          hyphenator.hyphenateSync(word, { hyphenChar: SOFT_HYPHEN, minWordLength: MIN_WORD_LETTERS }),
+          word.length > MAX_WORD_LETTERS
+            ? word
+            : hyphenator.hyphenateSync(word, { hyphenChar: SOFT_HYPHEN, minWordLength: MIN_WORD_LETTERS }),
         )
       : unit,
   )

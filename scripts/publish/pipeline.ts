@@ -10,13 +10,37 @@ import {
   type ValidStory,
 } from './story.ts'
 import { validateStory } from './validate.ts'
-import { publishStatements, type Statement } from './write.ts'
+import { join } from 'node:path'
+import { isLanguage } from './story.ts'
+import { publishStatements, toSqlFile, type Statement } from './write.ts'
+
+/**
+ * D1's limit on one SQL statement, in bytes. A remote publish sends each statement with its values written into it
+ * (toSqlFile), so a long body is a long statement: 4 000 words of Russian already make 63 KB.
+ */
+export const D1_MAX_STATEMENT_BYTES = 100_000
+
+/** Each statement that D1 would refuse, named by the language file whose text made it too long. */
+const oversized = (story: ValidStory, statements: readonly Statement[]): Refusal[] =>
+  statements.flatMap((statement) => {
+    const bytes = Buffer.byteLength(toSqlFile([statement]))
+    if (bytes <= D1_MAX_STATEMENT_BYTES) return []
+    const lang = statement.params[1]
+    const file = typeof lang === 'string' && isLanguage(lang) ? join(story.dir, `${lang}.md`) : story.dir
+    const kb = (n: number) => `${Math.ceil(n / 1000)} KB`
+    return [
+      {
+        file,
+        problem: `the story makes a database statement of ${kb(bytes)}, over D1's limit of ${kb(D1_MAX_STATEMENT_BYTES)}: shorten the body or split the story`,
+      },
+    ]
+  })
 
 export type Prepared = {
   /** The stories as the editors wrote them, checked. */
   valid: ValidStory[]
   stories: RenderedStory[]
-  /** One batch per story: a story is written whole or not at all. */
+  /** The statements of each story; `npm run publish` writes them all in one batch, so a run is whole or nothing. */
   batches: Statement[][]
   objects: ImageObject[]
 }
@@ -50,10 +74,8 @@ export const prepareStories = async (files: readonly StoryFiles[], now: string):
   const valid = validateAll(files)
   const stories: RenderedStory[] = []
   for (const story of valid) stories.push(await renderStory(story))
-  return {
-    valid,
-    stories,
-    batches: stories.map((story) => publishStatements(story, now)),
-    objects: stories.flatMap((story) => story.imageObjects),
-  }
+  const batches = stories.map((story) => publishStatements(story, now))
+  const refusals = batches.flatMap((batch, i) => oversized(valid[i]!, batch))
+  if (refusals.length > 0) throw new PublishRefused(refusals)
+  return { valid, stories, batches, objects: stories.flatMap((story) => story.imageObjects) }
 }

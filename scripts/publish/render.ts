@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { DATELINE_DASH, typeset } from '../../src/typography.ts'
 import { hyphenate } from './hyphenate.ts'
 import { blockTexts, markdown } from './markdown.ts'
+import { imageObjectKey } from './write.ts'
 import {
   PublishRefused,
   type ImageObject,
@@ -18,9 +19,6 @@ import {
 
 /** Phones get the narrow copy (a slow network should not pay for pixels it cannot show); the column is 42rem. */
 export const IMAGE_WIDTHS = [480, 960] as const
-
-/** The R2 key of a photo at one width; the Worker serves it at `/media/{key}`. */
-export const imageObjectKey = (imageKey: string, width: number): string => `images/${imageKey}-${width}.jpg`
 
 /** What a body may hold once rendered: the same list validate.ts enforces, applied again to the HTML itself. */
 const SANITISE: sanitizeHtml.IOptions = {
@@ -78,11 +76,29 @@ const renderVersion = (version: ValidVersion, imageHash: string): RenderedVersio
   }
 }
 
+/**
+ * What a photo may be: sharp is allowed to decode JPEG, PNG and WebP and nothing else. Left to itself it reads SVG
+ * (through librsvg, a whole XML renderer), GIF, TIFF, HEIF and more, whatever the file is named; the name only said
+ * `.jpg`. This process publishes and nothing else, so the limit is set for all of it, once.
+ */
+sharp.block({ operation: ['VipsForeignLoad'] })
+sharp.unblock({
+  operation: ['VipsForeignLoadJpegBuffer', 'VipsForeignLoadPngBuffer', 'VipsForeignLoadWebpBuffer'],
+})
+const PHOTO_FORMATS = new Set(['jpeg', 'png', 'webp'])
+
 /** The same picture in one run (a folder of stories sharing a photo) is resized once. */
 const resized = new Map<string, Promise<{ width: number; height: number; copies: [number, Buffer][] }>>()
 
+/**
+ * Each width up to the photo's own, never enlarged. Sizes are the photo's as shown, after its EXIF orientation: a
+ * portrait phone photo is stored on its side with "turn me" in its EXIF, and was declared and resized as landscape.
+ */
 const resize = async (bytes: Buffer) => {
-  const { width: ownWidth = 0, height: ownHeight = 0 } = await sharp(bytes).metadata()
+  const { format, autoOrient } = await sharp(bytes).metadata()
+  if (!PHOTO_FORMATS.has(format))
+    throw new Error(`a ${format.toUpperCase()} file, not a JPEG, PNG or WebP photo`)
+  const { width: ownWidth, height: ownHeight } = autoOrient
   const widths = [
     ...IMAGE_WIDTHS.filter((w) => w < ownWidth),
     Math.min(ownWidth, IMAGE_WIDTHS.at(-1)!),
@@ -90,7 +106,11 @@ const resize = async (bytes: Buffer) => {
   const copies = await Promise.all(
     widths.map(async (width): Promise<[number, Buffer]> => [
       width,
-      await sharp(bytes).rotate().resize({ width }).jpeg({ quality: 78, mozjpeg: true }).toBuffer(),
+      await sharp(bytes)
+        .autoOrient()
+        .resize({ width, withoutEnlargement: true })
+        .jpeg({ quality: 78, mozjpeg: true })
+        .toBuffer(),
     ]),
   )
   const width = widths.at(-1)!
@@ -116,7 +136,7 @@ export const renderStory = async (story: ValidStory): Promise<RenderedStory> => 
     throw new PublishRefused([
       {
         file: join(story.dir, story.image.file),
-        problem: `not a picture that can be read (${String(error)})`,
+        problem: `not a JPEG, PNG or WebP photo that can be read (${(error as Error).message ?? String(error)})`,
       },
     ])
   })

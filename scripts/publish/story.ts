@@ -24,8 +24,13 @@ export type StoryFiles = {
   dir: string
   /** `{lang}.md` files, by language. */
   texts: Partial<Record<Language, { file: string; source: string }>>
-  /** Every other file in the folder, by name: images, and anything an editor left there. */
-  others: ReadonlyMap<string, Buffer>
+  /**
+   * Every other file in the folder, by name, read only when a story names it (its photo): anything else an editor
+   * left there is never opened. Reading throws PublishRefused naming the file (a link, too large, gone).
+   */
+  others: ReadonlyMap<string, () => Buffer>
+  /** What reading the folder already refused: a language file that is a link, too large, or not UTF-8. */
+  refusals?: readonly Refusal[]
 }
 
 /** One language version, checked: the front matter's fields and the body's Markdown. */
@@ -53,7 +58,7 @@ export type ValidStory = {
 }
 
 /** An image at one width, ready for R2. */
-export type ImageObject = { key: string; bytes: Buffer; contentType: string }
+export type ImageObject = { key: string; bytes: Uint8Array; contentType: string }
 
 export type RenderedVersion = Omit<ValidVersion, 'markdown' | 'image' | 'source' | 'file'> & {
   /** The headline with soft hyphens in its long words, for the page's h1 alone. */

@@ -4,41 +4,15 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { ImageObject } from './story.ts'
-import { toSqlFile, type SqlValue, type Statement } from './write.ts'
+import { bindingsTarget, type D1, type R2, type Target } from './bindings-target.ts'
+import { toSqlFile, type SqlValue } from './write.ts'
+
+export type { Target } from './bindings-target.ts'
 
 export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..')
 const WRANGLER = join(ROOT, 'node_modules/wrangler/bin/wrangler.js')
 const DATABASE = 'DB'
 const BUCKET = 'azattyq-reader-media'
-
-export type Target = {
-  /** Runs each batch atomically: every statement of a batch or none. */
-  write: (batches: readonly Statement[][]) => Promise<void>
-  putObjects: (objects: readonly ImageObject[]) => Promise<void>
-  deleteObjects: (keys: readonly string[]) => Promise<void>
-  /** The first row of a query, for checks before a write (does the story exist? is the database empty?). */
-  first: (sql: string, params: SqlValue[]) => Promise<Record<string, unknown> | null>
-  close: () => Promise<void>
-}
-
-/** The parts of the D1 and R2 bindings a publish uses. */
-type D1 = {
-  prepare: (sql: string) => { bind: (...values: SqlValue[]) => D1Bound } & D1Bound
-  batch: (statements: D1Bound[]) => Promise<unknown>
-}
-type D1Bound = {
-  first: () => Promise<Record<string, unknown> | null>
-  all: () => Promise<{ results: unknown[] }>
-}
-type R2 = {
-  put: (
-    key: string,
-    value: Uint8Array,
-    options: { httpMetadata: { contentType: string } },
-  ) => Promise<unknown>
-  delete: (keys: string[]) => Promise<void>
-}
 
 /** `migrations/*.sql` in order, as wrangler applies them, recorded in wrangler's own `d1_migrations` table. */
 const applyMigrations = async (db: D1, split: (sql: string) => string[]) => {
@@ -78,27 +52,11 @@ export const localTarget = async (
     persist: persistTo ? { path: join(resolve(persistTo), 'v3') } : true,
     remoteBindings: false,
   })
-  const { DB: db, MEDIA: media } = proxy.env
-  await applyMigrations(db, unstable_splitSqlQuery)
-  const bound = (s: Statement) => db.prepare(s.sql).bind(...s.params)
+  await applyMigrations(proxy.env.DB, unstable_splitSqlQuery)
   return {
+    ...bindingsTarget(proxy.env.DB, proxy.env.MEDIA),
     /** Every binding of wrangler.toml, local: for the benchmark, which runs the built Worker in Node on them. */
     bindings: proxy.env as unknown as Record<string, unknown>,
-    write: async (batches) => {
-      for (const batch of batches) await db.batch(batch.map(bound))
-    },
-    putObjects: async (objects) => {
-      for (const o of objects)
-        await media.put(o.key, new Uint8Array(o.bytes), { httpMetadata: { contentType: o.contentType } })
-    },
-    deleteObjects: async (keys) => {
-      if (keys.length > 0) await media.delete([...keys])
-    },
-    first: (sql, params) =>
-      db
-        .prepare(sql)
-        .bind(...params)
-        .first(),
     close: () => proxy.dispose(),
   }
 }
@@ -111,6 +69,20 @@ const wrangler = (args: string[], input?: string): string =>
     stdio: ['pipe', 'pipe', 'inherit'],
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
   })
+
+const remoteRows = async (sql: string, params: SqlValue[]): Promise<Record<string, unknown>[]> => {
+  const out = wrangler([
+    'd1',
+    'execute',
+    DATABASE,
+    '--remote',
+    '--json',
+    '--command',
+    toSqlFile([{ sql, params }]),
+  ])
+  const [result] = JSON.parse(out) as { results: Record<string, unknown>[] }[]
+  return result?.results ?? []
+}
 
 /**
  * Production, through wrangler (`wrangler login` first): R2 objects one by one, then every batch as one SQL file,
@@ -144,19 +116,9 @@ export const remoteTarget = async (): Promise<Target> => {
     deleteObjects: async (keys) => {
       for (const key of keys) wrangler(['r2', 'object', 'delete', `${BUCKET}/${key}`, '--remote'])
     },
-    first: async (sql, params) => {
-      const out = wrangler([
-        'd1',
-        'execute',
-        DATABASE,
-        '--remote',
-        '--json',
-        '--command',
-        toSqlFile([{ sql, params }]),
-      ])
-      const [result] = JSON.parse(out) as { results: Record<string, unknown>[] }[]
-      return result?.results[0] ?? null
-    },
+    all: remoteRows,
+    // wrangler lists no objects of a bucket: a remote unpublish deletes the keys the database names.
+    listObjects: async () => undefined,
     close: async () => rmSync(work, { recursive: true, force: true }),
   }
 }

@@ -2,6 +2,7 @@
 import matter from 'gray-matter'
 import { join } from 'node:path'
 import YAML from 'yaml'
+import { problemsWithCharacters, problemsWithDecodedText } from './characters.ts'
 import { figures, sameFigures } from './figures.ts'
 import { blockTexts, markdown, problemsWithMarkdown } from './markdown.ts'
 import {
@@ -23,9 +24,25 @@ const IMAGE_FIELDS = new Set(['file', 'alt', 'caption', 'illustration'])
 const IMAGE_FILE = /^[\w.-]+\.(jpe?g|png|webp)$/i
 
 /** ISO 8601 date-time with a time zone: `2022-03-14T09:30:00+06:00`, `2022-03-14T03:30Z`. */
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|([+-])(\d{2}):(\d{2}))$/
 
-/** The moment as `YYYY-MM-DDTHH:MM:SSZ`, or undefined if it is not a real date-time (30 February, hour 25…). */
+/** The offsets clocks use: from Baker Island's -12:00 to Kiribati's +14:00. */
+const MIN_OFFSET_MINUTES = -12 * 60
+const MAX_OFFSET_MINUTES = 14 * 60
+
+/**
+ * The years a story's dates may fall in: Radio Liberty first broadcast in 1953, and nothing is published for after
+ * 2099. Every stored date is then `YYYY-MM-DDTHH:MM:SSZ` with four digits, which the archive's order and its
+ * cursors rely on (a year +10000 was stored as `+010000-…` and broke every page that listed it).
+ */
+export const FIRST_YEAR = 1953
+export const LAST_YEAR = 2099
+
+/**
+ * The moment as `YYYY-MM-DDTHH:MM:SSZ`, or undefined if it is not a real date-time (30 February, hour 25, an offset
+ * no clock uses) or falls outside FIRST_YEAR–LAST_YEAR.
+ */
 export const normaliseDateTime = (value: unknown): string | undefined => {
   if (typeof value !== 'string') return undefined
   const match = DATE_TIME.exec(value)
@@ -42,14 +59,60 @@ export const normaliseDateTime = (value: unknown): string | undefined => {
     calendar.getUTCMinutes() === minute &&
     second < 60
   if (!real) return undefined
-  return new Date(Date.parse(value)).toISOString().replace(/\.\d{3}Z$/, 'Z')
+  const [, , , , , , , sign, offsetHours, offsetMinutes] = match
+  if (sign !== undefined) {
+    const offset = (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes))
+    if (Number(offsetMinutes) > 59 || offset < MIN_OFFSET_MINUTES || offset > MAX_OFFSET_MINUTES)
+      return undefined
+  }
+  const moment = new Date(Date.parse(value))
+  const utcYear = moment.getUTCFullYear()
+  if (utcYear < FIRST_YEAR || utcYear > LAST_YEAR) return undefined
+  return moment.toISOString().replace(/\.\d{3}Z$/, 'Z')
 }
+
+/**
+ * The longest each text may be, in characters: room for the longest real ones in Kazakh (the wordiest of the three),
+ * small enough that no page grows past its weight budget and no word of the body takes seconds to hyphenate. The
+ * body's real bound is D1's (a 100 KB statement, checked when the statements are made); this one says it first.
+ */
+export const MAX_LENGTHS = {
+  headline: 200,
+  summary: 500,
+  dateline: 60,
+  'image.alt': 500,
+  'image.caption': 500,
+  body: 50_000,
+} as const
+
+const length = (text: string) => [...text].length
+
+/** What follows the opening `---`: nothing, or the file asks gray-matter for another parser (`---js` runs code). */
+const OPENING = /^---(?<language>[^\r\n]*)/
+
+const refuseLanguage = (name: string) => () => {
+  throw new Error(`the front matter may only be YAML, not ${name}`)
+}
+
+const DATE_PROBLEM = `is not an ISO 8601 date-time in ${FIRST_YEAR}–${LAST_YEAR} with a time zone from -12:00 to +14:00`
 
 const isFilled = (value: unknown): value is string => typeof value === 'string' && value.trim() !== ''
 
-/** YAML 1.2 core schema: `2022-03-14T…` stays the string the editor wrote, never a Date in some time zone. */
-const parseFile = (source: string) =>
-  matter(source, { engines: { yaml: (text: string) => YAML.parse(text) as object } })
+/**
+ * YAML 1.2 core schema: `2022-03-14T…` stays the string the editor wrote, never a Date in some time zone. gray-matter
+ * merges its own engines into the ones given, and its `javascript` engine calls `eval`: each is replaced by one that
+ * refuses, behind the check of the opening line in validateVersion.
+ */
+export const parseFrontMatter = (source: string) =>
+  matter(source, {
+    language: 'yaml',
+    engines: {
+      yaml: (text: string) => YAML.parse(text) as object,
+      json: refuseLanguage('JSON'),
+      javascript: refuseLanguage('JavaScript'),
+      coffee: refuseLanguage('CoffeeScript'),
+    },
+  })
 
 /** Checks one language file on its own: its front matter and its Markdown. */
 const validateVersion = (
@@ -58,9 +121,16 @@ const validateVersion = (
   source: string,
   refuse: (problem: string) => void,
 ): ValidVersion | undefined => {
-  let parsed: ReturnType<typeof parseFile>
+  const written = problemsWithCharacters(source)
+  for (const text of written) refuse(text)
+  const language = OPENING.exec(source)?.groups?.language
+  if (language !== undefined && language.trim() !== '') {
+    refuse(`the front matter must be YAML: its first line must be --- alone, not "---${language.trim()}"`)
+    return undefined
+  }
+  let parsed: ReturnType<typeof parseFrontMatter>
   try {
-    parsed = parseFile(source)
+    parsed = parseFrontMatter(source)
   } catch (error) {
     refuse(`the front matter is not valid YAML (${String((error as Error).message).split('\n')[0]})`)
     return undefined
@@ -74,18 +144,16 @@ const validateVersion = (
   if (!parsed.matter.trim())
     problem('no front matter (a `---` block with headline, summary, published, image)')
   for (const key of Object.keys(data)) if (!FIELDS.has(key)) problem(`unknown field "${key}"`)
+  const image = data.image as Record<string, unknown> | undefined
   for (const key of ['headline', 'summary'] as const)
     if (!isFilled(data[key])) problem(`${key} is missing or empty`)
   if (data.dateline !== undefined && !isFilled(data.dateline)) problem('dateline is empty')
   const published = normaliseDateTime(data.published)
   if (data.published === undefined) problem('published is missing')
-  else if (!published)
-    problem('published is not an ISO 8601 date-time with a time zone, e.g. 2022-03-14T09:30:00+06:00')
+  else if (!published) problem(`published ${DATE_PROBLEM}, e.g. 2022-03-14T09:30:00+06:00`)
   const updated = data.updated === undefined ? undefined : normaliseDateTime(data.updated)
-  if (data.updated !== undefined && !updated)
-    problem('updated is not an ISO 8601 date-time with a time zone, e.g. 2022-03-15T12:00:00Z')
+  if (data.updated !== undefined && !updated) problem(`updated ${DATE_PROBLEM}, e.g. 2022-03-15T12:00:00Z`)
   if (published && updated && updated < published) problem('updated is before published')
-  const image = data.image as Record<string, unknown> | undefined
   if (typeof image !== 'object' || image === null) problem('image is missing (file, alt, caption)')
   else {
     for (const key of Object.keys(image)) if (!IMAGE_FIELDS.has(key)) problem(`unknown field "image.${key}"`)
@@ -99,7 +167,31 @@ const validateVersion = (
       problem('image.illustration must be true or false')
   }
   if (!parsed.content.trim()) problem('the body is empty')
-  for (const text of problemsWithMarkdown(markdown.parse(parsed.content, {}))) problem(`in the body, ${text}`)
+  const tokens = markdown.parse(parsed.content, {})
+  const texts = {
+    headline: data.headline,
+    summary: data.summary,
+    dateline: data.dateline,
+    'image.alt': image?.alt,
+    'image.caption': image?.caption,
+    body: parsed.content,
+  }
+  // Checked as read only when the file as written is clean, so no character is reported twice.
+  if (written.length === 0) {
+    for (const [field, text] of Object.entries(texts))
+      if (field !== 'body' && typeof text === 'string')
+        for (const p of problemsWithDecodedText(field, text)) problem(p)
+    blockTexts(tokens).forEach((text, i) => {
+      for (const p of problemsWithDecodedText(`paragraph ${i + 1} of the body`, text)) problem(p)
+    })
+  }
+  for (const [field, limit] of Object.entries(MAX_LENGTHS)) {
+    const text = texts[field as keyof typeof texts]
+    if (typeof text !== 'string') continue
+    const count = length(text.trim())
+    if (count > limit) problem(`${field} is ${count} characters, over the limit of ${limit}: shorten it`)
+  }
+  for (const text of problemsWithMarkdown(tokens)) problem(`in the body, ${text}`)
   if (before.count > 0) return undefined
   return {
     lang,
@@ -145,7 +237,7 @@ const compareFigures = (source: ValidVersion, other: ValidVersion, refuse: (prob
 
 /** Checks a story folder; throws PublishRefused listing every problem in every file, or returns the story. */
 export const validateStory = (story: StoryFiles): ValidStory => {
-  const refusals: Refusal[] = []
+  const refusals: Refusal[] = [...(story.refusals ?? [])]
   const refuseFor = (file: string) => (problem: string) => refusals.push({ file, problem })
   if (!SLUG.test(story.slug))
     refuseFor(story.dir)('the folder name is the slug: lowercase letters, digits and single hyphens only')
@@ -160,7 +252,7 @@ export const validateStory = (story: StoryFiles): ValidStory => {
     const version = validateVersion(lang, text.file, text.source, refuseFor(text.file))
     return version ? [version] : []
   })
-  if (Object.keys(story.texts).length === 0)
+  if (Object.keys(story.texts).length === 0 && refusals.length === 0)
     refuseFor(story.dir)(`no language file (${LANGUAGES.map((l) => `${l}.md`).join(', ')})`)
   // English is the source text when there is one; a desk's own story is held to its first language.
   const source = versions.find((v) => v.lang === 'en') ?? versions[0]
@@ -178,12 +270,19 @@ export const validateStory = (story: StoryFiles): ValidStory => {
       compareFigures(source, version, refuse)
     }
   }
-  if (refusals.length > 0) throw new PublishRefused(refusals)
+  const photo = source && refusals.length === 0 ? readPhoto(story, source.image.file, refusals) : undefined
+  if (refusals.length > 0 || !photo) throw new PublishRefused(refusals)
   const { file, illustration } = source!.image
-  return {
-    slug: story.slug,
-    dir: story.dir,
-    versions,
-    image: { file, bytes: story.others.get(file)!, illustration },
+  return { slug: story.slug, dir: story.dir, versions, image: { file, bytes: photo, illustration } }
+}
+
+/** The photo's bytes, read only now that every text naming it has passed; a refusal if it cannot be read. */
+const readPhoto = (story: StoryFiles, file: string, refusals: Refusal[]): Buffer | undefined => {
+  try {
+    return story.others.get(file)!()
+  } catch (error) {
+    if (!(error instanceof PublishRefused)) throw error
+    refusals.push(...error.refusals)
+    return undefined
   }
 }

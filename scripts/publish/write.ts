@@ -2,6 +2,12 @@
 import { searchOrderKey } from '../../src/search-order.ts'
 import { LANGUAGES, type RenderedStory } from './story.ts'
 
+/** The R2 key of a photo at one width; the Worker serves it at `/media/{key}` (src/store.ts, mediaPath). */
+export const imageObjectKey = (imageKey: string, width: number): string => `images/${imageKey}-${width}.jpg`
+
+/** Every R2 key of a story's photos starts with this: the publish step's image key is `{slug}/{hash}`. */
+export const storyObjectPrefix = (slug: string): string => `images/${slug}/`
+
 export type SqlValue = string | number | null
 /** One parameterised statement: the same list runs as a D1 batch locally, in tests, and as a file remotely. */
 export type Statement = { sql: string; params: SqlValue[] }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { hyphenate, MIN_LETTERS, SOFT_HYPHEN } from '../../scripts/publish/hyphenate.ts'
+import { hyphenate, MAX_WORD_LETTERS, MIN_LETTERS, SOFT_HYPHEN } from '../../scripts/publish/hyphenate.ts'
 import { blockTexts, markdown } from '../../scripts/publish/markdown.ts'
 import { readStoryFolder } from '../../scripts/publish/read.ts'
 import { validateStory } from '../../scripts/publish/validate.ts'
@@ -17,6 +17,17 @@ describe('hyphenation points, set at publish time', () => {
       ['ан', 'ти', 'пра', 'ви', 'тель', 'ствен', 'ных'].join(SOFT_HYPHEN),
     )
     expect(hyphenate('en', 'Contradicting')).toBe(['Con', 'tra', 'dict', 'ing'].join(SOFT_HYPHEN))
+  })
+
+  it('stay out of a "word" longer than any real one, which took the patterns seconds (100 000 letters: 28 s)', () => {
+    const real = 'pneumonoultramicroscopicsilicovolcanoconiosis'
+    const atLimit = real.padEnd(MAX_WORD_LETTERS, 'a')
+    expect(hyphenate('en', real)).toContain(SOFT_HYPHEN)
+    expect(hyphenate('en', atLimit)).toContain(SOFT_HYPHEN)
+    expect(hyphenate('en', `${atLimit}a`)).toBe(`${atLimit}a`)
+    const started = performance.now()
+    expect(hyphenate('ru', 'я'.repeat(100_000))).toBe('я'.repeat(100_000))
+    expect(performance.now() - started).toBeLessThan(1_000)
   })
 
   it('stay out of short words, which fit any line, so a screen reader meets as few as possible', () => {

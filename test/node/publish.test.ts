@@ -7,9 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { prepare } from '../../scripts/publish/pipeline.ts'
 import { readStoryFolder } from '../../scripts/publish/read.ts'
 import { renderBody } from '../../scripts/publish/render.ts'
-import { PublishRefused, type Refusal } from '../../scripts/publish/story.ts'
 import { normaliseDateTime, validateStory } from '../../scripts/publish/validate.ts'
-import { ARTICLE_DIR, copyOfArticle, ROOT } from './story-folder.ts'
+import { ARTICLE_DIR, copyOfArticle, refusalsOf, ROOT } from './story-folder.ts'
 
 const cleanups: (() => void)[] = []
 afterEach(() => cleanups.splice(0).forEach((clean) => clean()))
@@ -19,18 +18,6 @@ const story = () => {
   const copy = copyOfArticle()
   cleanups.push(copy.remove)
   return copy
-}
-
-/** The refusals validating a folder gives, as `file name: problem`. */
-const refusalsOf = (dir: string): string[] => {
-  try {
-    validateStory(readStoryFolder(dir))
-  } catch (error) {
-    if (error instanceof PublishRefused)
-      return error.refusals.map((r: Refusal) => `${r.file.split('/').at(-1)}: ${r.problem}`)
-    throw error
-  }
-  return []
 }
 
 describe('the publish step’s checks', () => {
@@ -86,12 +73,34 @@ describe('the publish step’s checks', () => {
     'yesterday',
     '2022-03-14T25:00:00+06:00',
     '2022-03-14T10:00:00',
+    // Offsets no clock uses: these threw a RangeError with a stack trace.
+    '2022-03-14T10:00:00+25:00',
+    '2022-03-14T10:00:00+99:99',
+    '2022-03-14T10:00:00+14:30',
+    '2022-03-14T10:00:00-12:30',
+    '2022-03-14T10:00:00+06:60',
+    // Out of the archive's years: this one was stored as +010000-01-01T00:59:59Z and 500'd the pages listing it.
+    '9999-12-31T23:59:59-01:00',
+    '2099-12-31T23:30:00-01:00',
+    '1952-12-31T23:59:59Z',
+    '1953-01-01T05:00:00+06:00',
   ])('refuse a publication date of %s', (date) => {
     const copy = story()
     copy.edit('kk.md', (text) => text.replace(/^published: .*$/m, `published: "${date}"`))
     expect(refusalsOf(copy.dir)).toEqual([
-      'kk.md: published is not an ISO 8601 date-time with a time zone, e.g. 2022-03-14T09:30:00+06:00',
+      'kk.md: published is not an ISO 8601 date-time in 1953–2099 with a time zone from -12:00 to +14:00, e.g. 2022-03-14T09:30:00+06:00',
     ])
+  })
+
+  it.each([
+    ['2022-03-14T10:00:00+14:00', '2022-03-13T20:00:00Z'],
+    ['2022-03-14T10:00:00-12:00', '2022-03-14T22:00:00Z'],
+    ['2022-03-14T10:00:00+05:45', '2022-03-14T04:15:00Z'],
+    ['1953-01-01T00:00:00Z', '1953-01-01T00:00:00Z'],
+    ['2099-12-31T23:59:59Z', '2099-12-31T23:59:59Z'],
+    ['2100-01-01T05:00:00+06:00', '2099-12-31T23:00:00Z'],
+  ])('accept %s as %s', (date, stored) => {
+    expect(normaliseDateTime(date)).toBe(stored)
   })
 
   it('read a date-time with an offset as the same moment in UTC', () => {

@@ -3,6 +3,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { readStoryFolder } from '../../scripts/publish/read.ts'
+import { PublishRefused, type Refusal } from '../../scripts/publish/story.ts'
+import { validateStory } from '../../scripts/publish/validate.ts'
 
 export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..')
 export const ARTICLE_SLUG = 'kazakhstan-contradictory-death-tolls-unrest'
@@ -27,3 +30,18 @@ export const copyOfArticle = (slug = ARTICLE_SLUG) => {
     remove: () => rmSync(parent, { recursive: true, force: true }),
   }
 }
+
+/** The refusals reading and checking a folder gives, as `file name: problem`; [] if it passes. */
+export const refusalsOf = (dir: string): string[] => {
+  try {
+    validateStory(readStoryFolder(dir))
+  } catch (error) {
+    if (error instanceof PublishRefused) return namedRefusals(error)
+    throw error
+  }
+  return []
+}
+
+/** A refusal's lines as `file name: problem`. */
+export const namedRefusals = (error: PublishRefused): string[] =>
+  error.refusals.map((r: Refusal) => `${r.file.split('/').at(-1)}: ${r.problem}`)

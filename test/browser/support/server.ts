@@ -87,7 +87,7 @@ const publishedState = (): Promise<string> => {
       mkdirSync(join(generated, story.slug))
       for (const [lang, text] of Object.entries(story.texts))
         writeFileSync(join(generated, story.slug, `${lang}.md`), text.source)
-      for (const [name, bytes] of story.others) writeFileSync(join(generated, story.slug, name), bytes)
+      for (const [name, read] of story.others) writeFileSync(join(generated, story.slug, name), read())
     }
     await promisify(execFile)(
       NODE,
