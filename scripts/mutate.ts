@@ -9,8 +9,10 @@ type Module = {
   promise: string
   /** The source to mutate: files, or `file:first-last` line ranges. */
   mutate: () => string[]
-  /** The Workers-tier test files that are meant to hold it. */
+  /** The test files that are meant to hold it: the Workers tier's, or with `node`, the publish step's. */
   tests: string[]
+  /** The publish step runs in Node: its mutants run under test/node/vitest.config.ts, not inside workerd. */
+  node?: true
 }
 
 /** The lines of src/app.tsx that route bad input: from the line matching `from` to the one matching `to`. */
@@ -63,6 +65,23 @@ const MODULES: Record<string, Module> = {
     promise: 'a reader’s words are never FTS5 syntax, never logged or cached; results newest first by date',
     mutate: () => ['src/search-query.ts', 'src/search-order.ts', 'src/routes/search.tsx'],
     tests: ['test/search.test.ts', 'test/search-matching.test.ts', 'test/fuzz.test.ts'],
+  },
+  'publish-checks': {
+    promise:
+      'an editor’s file is YAML and text only, named and sized, or refused naming the file and the problem',
+    mutate: () => ['scripts/publish/characters.ts', 'scripts/publish/validate.ts', 'scripts/publish/read.ts'],
+    tests: [
+      'test/node/hostile-input.test.ts',
+      'test/node/publish.test.ts',
+      'test/node/review-regressions.test.ts',
+    ],
+    node: true,
+  },
+  'photo-lifecycle': {
+    promise: 'a run is written whole or not at all, and no photo outlives its story',
+    mutate: () => ['scripts/publish/commit.ts'],
+    tests: ['test/node/photos.test.ts'],
+    node: true,
   },
   routing: {
     promise: 'bad input gets a clear answer: 301/404/413/415/500, never an open redirect',
@@ -122,6 +141,7 @@ for (const name of names) {
       $schema: undefined,
       mutate: module.mutate(),
       testFiles: module.tests,
+      ...(module.node ? { vitest: { configFile: 'test/node/vitest.config.ts', related: false } } : {}),
       jsonReporter: { fileName: reportFile },
       // A second run re-tests only the mutants whose code or covering tests changed.
       incremental: true,

@@ -73,4 +73,22 @@ describe('static assets', () => {
     }
     await context.close()
   })
+
+  it.each([
+    '/_headers',
+    '/.env',
+    '/wrangler.toml',
+    '/package.json',
+    '/src/index.ts',
+    '/static/site.css',
+    '/assets/',
+  ])('never include the project’s own files: %s is a 404', async (path) => {
+    const context = await openContext(browser())
+    const page = await context.newPage()
+    await visit(page, PAGES.article('en'))
+    const response = await page.request.fetch(new URL(path, page.url()).href)
+    expect(response.status()).toBe(404)
+    expect(await response.text()).not.toMatch(/compatibility_date|"devDependencies"|^\/\*|import /m)
+    await context.close()
+  })
 })
