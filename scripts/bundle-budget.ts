@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 
-const BUDGET_KB = 52
+const BUDGET_KB = 54
 const bundle = readFileSync(new URL('../dist/index.js', import.meta.url))
 const gzipKb = gzipSync(bundle, { level: 9 }).byteLength / 1024
 const line = `Worker bundle: ${(bundle.byteLength / 1024).toFixed(1)} KB raw, ${gzipKb.toFixed(1)} KB gzip (budget ${BUDGET_KB} KB gzip)`

@@ -11,7 +11,7 @@ import { translator } from './i18n'
 import { isLanguage, type Language } from './languages'
 import { isAtLegalRisk } from './legal-risk-regions'
 import { variantOf, type AppEnv } from './page'
-import { frontPath, isPagePath } from './paths'
+import { frontPath, isPagePath, searchPath } from './paths'
 import { isLegalBannerHidden, readLanguage } from './preferences'
 import { renderer } from './renderer'
 import { servePageCopies } from './page-cache'
@@ -24,6 +24,7 @@ import { preferences } from './routes/preferences'
 import { search } from './routes/search'
 import { detectLanguage, pathLanguage } from './routes/route-helpers'
 import { securityHeaders } from './security-headers'
+import { RETRY_AFTER_SECONDS, StorageUnavailable } from './storage'
 import { openStore } from './store'
 import { DEFAULT_TEXT_SIZE } from './text-sizes'
 
@@ -87,7 +88,11 @@ app.notFound(async (c) => {
 app.onError(async (error, c) => {
   // Refusals raised by middleware (a cross-site POST's 403) are answers, not failures.
   if (error instanceof HTTPException) return error.getResponse()
-  console.error(JSON.stringify({ event: 'unhandled-error', path: c.req.path, message: String(error) }))
+  // A store that failed or did not answer in time was logged once where it failed (src/storage.ts); the page
+  // cache, around this, serves the page's last good copy instead of this answer if it has one.
+  const unavailable = error instanceof StorageUnavailable
+  if (!unavailable)
+    console.error(JSON.stringify({ event: 'unhandled-error', path: c.req.path, message: String(error) }))
   const lang = pathLanguage(c)
   const t = translator(lang)
   // The error page reads nothing that could fail again (no KV, no cache), but still warns readers at risk.
@@ -97,9 +102,31 @@ app.onError(async (error, c) => {
   } catch {
     // Whatever broke the page may break this too; the footer still carries the notice.
   }
+  const variant = {
+    origin: new URL(c.req.url).origin,
+    lang,
+    textSize: DEFAULT_TEXT_SIZE,
+    legalBanner,
+    breaking: null,
+  }
+  if (unavailable) {
+    // Honest and short: the store is down, not the reader's fault; come back soon, the front page may be kept.
+    c.header('Retry-After', String(RETRY_AFTER_SECONDS))
+    const search = c.req.path === searchPath(lang)
+    return renderMessagePage(
+      c,
+      variant,
+      {
+        title: t(search ? 'unavailable.searchTitle' : 'unavailable.title'),
+        body: t(search ? 'unavailable.searchBody' : 'unavailable.body'),
+        home: t('unavailable.home'),
+      },
+      503,
+    )
+  }
   return renderMessagePage(
     c,
-    { origin: new URL(c.req.url).origin, lang, textSize: DEFAULT_TEXT_SIZE, legalBanner, breaking: null },
+    variant,
     { title: t('error.title'), body: t('error.body'), home: t('error.home') },
     500,
   )

@@ -11,6 +11,8 @@ import { isPagePath } from './paths'
 import { isLanguage } from './languages'
 import { isLoopback } from './loopback'
 import { holdsLegacyLanguage } from './preferences'
+import { isDown, logFailureOnce, StorageUnavailable } from './storage'
+import { readTakedowns } from './takedowns'
 
 /** How long a stored page is served: breaking news and corrections show within a minute. */
 export const PAGE_MAX_AGE = 60
@@ -96,7 +98,7 @@ const forReader = (
   c: Context<AppEnv>,
   body: ArrayBuffer,
   headers: Headers,
-  status: 'hit' | 'miss',
+  status: 'hit' | 'miss' | 'kept',
   reader: ReaderCaching,
 ): Response => {
   const copy = new Response(body, { status: 200, headers: readerHeaders(headers, reader) })
@@ -132,7 +134,7 @@ type Entry = { body: ArrayBuffer; headers: [string, string][]; expires: number }
 const MEMORY_ENTRIES = 256
 const memory = new Map<string, Entry>()
 
-const liveEntry = (entries: Map<string, Entry>, key: string, now: number): Entry | undefined => {
+const liveEntry = <E extends Entry>(entries: Map<string, E>, key: string, now: number): E | undefined => {
   const entry = entries.get(key)
   if (entry && entry.expires <= now) {
     entries.delete(key)
@@ -141,7 +143,7 @@ const liveEntry = (entries: Map<string, Entry>, key: string, now: number): Entry
   return entry
 }
 
-const keep = (entries: Map<string, Entry>, key: string, entry: Entry): void => {
+const keep = <E extends Entry>(entries: Map<string, E>, key: string, entry: E): void => {
   if (entries.size >= MEMORY_ENTRIES) entries.delete(entries.keys().next().value!)
   entries.set(key, entry)
 }
@@ -153,13 +155,104 @@ const remember = (key: string, body: ArrayBuffer, stored: Headers, reader: Reade
   keep(memory, key, { body, headers: [...readerHeaders(stored, reader)], expires })
 }
 
+/** A page's keys: its fresh copy's (of this edition; none when the edition cannot be known), and its kept copy's. */
+type Keys = { fresh: string | undefined; kept: string }
+
+/**
+ * How long the last good copy of a page is kept, for when the database fails: two days, so a reader still gets
+ * what was last read here a day into an outage, whatever the Cache API evicts first.
+ */
+export const KEPT_FOR_SECONDS = 2 * 24 * 60 * 60
+
+/** A kept copy, with the stories it shows: none of them may have been taken down when it is served. */
+type Kept = { body: ArrayBuffer; headers: Headers; stories: string[] }
+
+/** The header a kept copy carries its stories in, inside the Cache API only (copyHeaders drops it). */
+const KEPT_STORIES = 'X-Kept-Stories'
+
+const keptInMemory = new Map<string, Entry & { stories: string[] }>()
+
+/** The stories a page shows or links: every `/articles/{slug}` in it. */
+const storiesIn = (body: ArrayBuffer): string[] => [
+  ...new Set(
+    Array.from(
+      new TextDecoder().decode(body).matchAll(/\/articles\/([a-z0-9]+(?:-[a-z0-9]+)*)/g),
+      (m) => m[1]!,
+    ),
+  ),
+]
+
+/** Keeps the page's last good copy, in memory and in the Cache API, to be served only when the database fails. */
+const keepLastGood = (
+  c: Context<AppEnv>,
+  key: string,
+  body: ArrayBuffer,
+  stored: Headers,
+): Promise<unknown> => {
+  const stories = storiesIn(body)
+  const headers = copyHeaders(stored)
+  headers.delete('Expires')
+  const expires = Date.now() + KEPT_FOR_SECONDS * 1000
+  keep(keptInMemory, key, { body, headers: [...headers], expires, stories })
+  const copy = new Response(body, { headers })
+  copy.headers.set('Cache-Control', `public, max-age=${KEPT_FOR_SECONDS}`)
+  copy.headers.set(KEPT_STORIES, stories.join(','))
+  return caches
+    .open('kept')
+    .then((cache) => cache.put(key, copy))
+    .catch((error: unknown) => logFailureOnce('cache', 'error', String(error)))
+}
+
+/** The page's last good copy, from memory or the Cache API, or undefined. */
+const lastGood = async (key: string): Promise<Kept | undefined> => {
+  const inMemory = liveEntry(keptInMemory, key, Date.now())
+  if (inMemory)
+    return { body: inMemory.body, headers: new Headers(inMemory.headers), stories: inMemory.stories }
+  const found = await caches
+    .open('kept')
+    .then((cache) => cache.match(key))
+    .catch(() => undefined)
+  if (!found) return undefined
+  const body = await found.arrayBuffer()
+  const stories = (found.headers.get(KEPT_STORIES) ?? '').split(',').filter(Boolean)
+  const headers = copyHeaders(found.headers)
+  headers.delete('Expires')
+  keep(keptInMemory, key, {
+    body,
+    headers: [...headers],
+    expires: Date.now() + KEPT_FOR_SECONDS * 1000,
+    stories,
+  })
+  return { body, headers, stories }
+}
+
+/**
+ * Answers with the page's last good copy when the database has failed, if there is one and none of the stories it
+ * shows has been taken down since. The list of takedowns is in KV, away from D1: if it cannot be read either, no
+ * kept copy is served (a legal takedown outweighs a page) and the reader gets the 503.
+ */
+const serveKept = async (c: Context<AppEnv>, key: string, reader: ReaderCaching): Promise<boolean> => {
+  const kept = await lastGood(key)
+  if (!kept) return false
+  const takenDown = await readTakedowns(c.env).catch(() => undefined)
+  if (!takenDown || kept.stories.some((slug) => takenDown.has(slug))) return false
+  c.res = forReader(c, kept.body, kept.headers, 'kept', reader)
+  return true
+}
+
+/** A render under way, by fresh key: the readers who ask for the same page meanwhile wait for it. */
+type Render = { body: ArrayBuffer; headers: Headers }
+const renders = new Map<string, Promise<Render | undefined>>()
+
 /**
  * Serves a cached copy when there is one (memory, then the Cache API), else renders, stores a cookie-free copy
  * for `PAGE_MAX_AGE` and answers. `keyFor` decides what is cached at all: undefined leaves the request alone.
+ * While the database fails (an error, or no answer within the deadline: src/storage.ts), a page gets its last good
+ * copy, kept `KEPT_FOR_SECONDS`; one never kept gets the 503 the app renders.
  */
 const cached =
   (
-    keyFor: (c: Context<AppEnv>) => Promise<string | undefined>,
+    keyFor: (c: Context<AppEnv>) => Promise<Keys | undefined>,
     reader: ReaderCaching,
   ): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
@@ -167,50 +260,80 @@ const cached =
     // copy, so the same ETag, Cache-Control and Vary, and no render.
     const method = c.req.method
     if ((method !== 'GET' && method !== 'HEAD') || typeof caches === 'undefined') return next()
-    const key = await keyFor(c)
-    if (!key) return next()
+    const keys = await keyFor(c)
+    if (!keys) return next()
+    const key = keys.fresh
     const now = Date.now()
-    const inMemory = liveEntry(memory, key, now)
-    if (inMemory) {
+    const inMemory = key ? liveEntry(memory, key, now) : undefined
+    if (key && inMemory) {
       const copy = new Response(inMemory.body, { headers: inMemory.headers })
       if (isLoopback(c)) copy.headers.set(CACHE_STATUS_HEADER, 'hit')
       c.set('pageCopy', { key, expires: inMemory.expires, body: inMemory.body })
       c.res = copy
       return
     }
-    const cache = await caches.open('pages')
-    const fromCache = await cache.match(key).catch(() => undefined)
-    if (fromCache) {
-      const body = await fromCache.arrayBuffer()
-      const stored = copyHeaders(fromCache.headers)
-      remember(key, body, stored, reader)
-      c.set('pageCopy', { key, expires: Date.parse(stored.get('Expires') ?? ''), body })
-      c.res = forReader(c, body, stored, 'hit', reader)
-      return
+    const cache = await caches.open('pages').catch(() => undefined)
+    if (key) {
+      const fromCache = await cache?.match(key).catch(() => undefined)
+      if (fromCache) {
+        const body = await fromCache.arrayBuffer()
+        const stored = copyHeaders(fromCache.headers)
+        remember(key, body, stored, reader)
+        c.set('pageCopy', { key, expires: Date.parse(stored.get('Expires') ?? ''), body })
+        c.res = forReader(c, body, stored, 'hit', reader)
+        return
+      }
     }
-    await next()
-    if (c.res.status !== 200) return
-    // The page is read once, as bytes: they are hashed for the ETag (once, here, so a hit is not hashed again on
-    // its way to each reader), kept in memory, put in the Cache API and sent, each from the same bytes.
-    const body = await c.res.arrayBuffer()
-    const tag = `"${await digest(body)}"`
-    // Only the copy's own headers: never a cookie (the Cache API refuses Set-Cookie, and a cookie must never be
-    // shared), nor anything else an answer may carry for its reader alone.
-    const stored = new Response(body, { status: 200, headers: copyHeaders(c.res.headers) })
-    stored.headers.set('Cache-Control', `public, max-age=${PAGE_MAX_AGE}`)
-    stored.headers.set('Expires', new Date(now + PAGE_MAX_AGE * 1000).toUTCString())
-    stored.headers.set('ETag', tag)
-    remember(key, body, stored.headers, reader)
-    await afterResponse(
-      c,
-      cache.put(key, stored).catch((error: unknown) => {
-        console.error(JSON.stringify({ event: 'page-cache-put-failed', message: String(error) }))
-      }),
-    )
-    c.set('pageCopy', { key, expires: now + PAGE_MAX_AGE * 1000, body })
-    const sent = new Headers(c.res.headers)
-    sent.set('ETag', tag)
-    c.res = forReader(c, body, sent, 'miss', reader)
+    // The database failed moments ago, or the edition cannot be known: the last good copy, without waiting.
+    if ((!key || isDown('d1')) && (await serveKept(c, keys.kept, reader))) return
+    if (!key) return next()
+    // A burst of readers on a page no one has read since the last publish costs one render, not one each.
+    const underWay = renders.get(key)
+    if (underWay) {
+      const rendered = await underWay
+      if (rendered) {
+        c.res = forReader(c, rendered.body, rendered.headers, 'hit', reader)
+        return
+      }
+    }
+    let settle: (rendered: Render | undefined) => void = () => {}
+    renders.set(key, new Promise((resolve) => (settle = resolve)))
+    try {
+      await next()
+      if (c.error instanceof StorageUnavailable) {
+        await serveKept(c, keys.kept, reader)
+        return
+      }
+      if (c.res.status !== 200) return
+      // The page is read once, as bytes: they are hashed for the ETag (once, here, so a hit is not hashed again on
+      // its way to each reader), kept in memory, put in the Cache API and sent, each from the same bytes.
+      const body = await c.res.arrayBuffer()
+      const tag = `"${await digest(body)}"`
+      // Only the copy's own headers: never a cookie (the Cache API refuses Set-Cookie, and a cookie must never be
+      // shared), nor anything else an answer may carry for its reader alone.
+      const stored = new Response(body, { status: 200, headers: copyHeaders(c.res.headers) })
+      stored.headers.set('Cache-Control', `public, max-age=${PAGE_MAX_AGE}`)
+      stored.headers.set('Expires', new Date(now + PAGE_MAX_AGE * 1000).toUTCString())
+      stored.headers.set('ETag', tag)
+      remember(key, body, stored.headers, reader)
+      settle({ body, headers: new Headers(stored.headers) })
+      await afterResponse(
+        c,
+        Promise.all([
+          cache?.put(key, stored).catch((error: unknown) => {
+            console.error(JSON.stringify({ event: 'page-cache-put-failed', message: String(error) }))
+          }),
+          keepLastGood(c, keys.kept, body, stored.headers),
+        ]),
+      )
+      c.set('pageCopy', { key, expires: now + PAGE_MAX_AGE * 1000, body })
+      const sent = new Headers(c.res.headers)
+      sent.set('ETag', tag)
+      c.res = forReader(c, body, sent, 'miss', reader)
+    } finally {
+      settle(undefined)
+      renders.delete(key)
+    }
   }
 
 /**
@@ -221,14 +344,25 @@ const cached =
 export const pageCache = (): MiddlewareHandler<AppEnv> =>
   cached(pageKey, { cacheControl: `private, max-age=${PAGE_MAX_AGE}`, vary: 'Cookie' })
 
-/** A page's cache key, or undefined for anything that is not one of the site's pages in a language. */
-const pageKey = async (c: Context<AppEnv>): Promise<string | undefined> => {
+/** A page's keys, or undefined for anything that is not one of the site's pages in a language. */
+const pageKey = async (c: Context<AppEnv>): Promise<Keys | undefined> => {
   const path = c.req.path
   const lang = path.split('/')[1]
   if (!isLanguage(lang) || !isPagePath(path)) return undefined
   const [variant, edition] = await Promise.all([variantOf(c, lang), readEdition(c.env)])
-  return cacheKeyFor(new URL(c.req.url).origin, path, variant, edition)
+  const origin = new URL(c.req.url).origin
+  return {
+    fresh: edition === undefined ? undefined : await cacheKeyFor(origin, path, variant, edition),
+    kept: keptKeyFor(origin, path, variant),
+  }
 }
+
+/**
+ * A kept copy's key: the page and the variant's text size and banner, but neither the edition (it must outlive
+ * them) nor the breaking item (a reader during an outage gets the page with the bar it had).
+ */
+export const keptKeyFor = (origin: string, path: string, variant: PageVariant): string =>
+  `${origin}/__kept${path}?size=${variant.textSize}&banner=${variant.legalBanner ? '1' : '0'}&deployment=${DEPLOYMENT}`
 
 /** Pages exactly as readers got them, every header included, by cache key: see `servePageCopies`. */
 const served = new Map<string, Entry>()
@@ -245,7 +379,7 @@ export const servePageCopies = (): MiddlewareHandler<AppEnv> => async (c, next) 
   if (c.req.header('If-None-Match') !== undefined || holdsLegacyLanguage(c)) return next()
   // Whatever fails in working out the key (a broken `request.cf`, KV) fails again on the full path, which has
   // the security headers and the error page around it.
-  const key = await pageKey(c).catch(() => undefined)
+  const key = (await pageKey(c).catch(() => undefined))?.fresh
   if (!key) return next()
   const entry = liveEntry(served, key, Date.now())
   if (entry) {
@@ -268,7 +402,11 @@ export const documentCache = (): MiddlewareHandler<AppEnv> =>
   cached(
     async (c) => {
       const edition = await readEdition(c.env)
-      return `${new URL(c.req.url).origin}/__document${c.req.path}?edition=${edition}&deployment=${DEPLOYMENT}`
+      const document = `${new URL(c.req.url).origin}/__document${c.req.path}`
+      return {
+        fresh: edition === undefined ? undefined : `${document}?edition=${edition}&deployment=${DEPLOYMENT}`,
+        kept: `${document}?kept&deployment=${DEPLOYMENT}`,
+      }
     },
     { cacheControl: `public, max-age=${PAGE_MAX_AGE}` },
   )

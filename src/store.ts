@@ -8,6 +8,7 @@ import { COUNT_LIMIT, MARK_END, MARK_START, type SearchMatches } from './content
 import type { Story, StorySummary } from './content/story'
 import { isLanguage, type Language } from './languages'
 import { searchOrderCursor } from './search-order'
+import { StorageUnavailable, withinDeadline } from './storage'
 
 export { cursorToken, parseCursor, type Cursor } from './cursor'
 
@@ -127,13 +128,27 @@ export const openStore = (env: { DB: D1Database; MEDIA: R2Bucket }) => {
   const db: D1Database | D1DatabaseSession =
     typeof env.DB.withSession === 'function' ? env.DB.withSession('first-unconstrained') : env.DB
 
-  const all = async <Row>(sql: string, ...params: (string | number)[]): Promise<Row[]> =>
-    (
-      await db
-        .prepare(sql)
-        .bind(...params)
-        .all<Row>()
-    ).results
+  /**
+   * Every row of a query, within the deadline: a failure or a late answer is StorageUnavailable (src/storage.ts),
+   * logged once, never with the query's values. `quiet` keeps even D1's message out of the log (a search's could
+   * quote the reader's words).
+   */
+  const rows =
+    (quiet: boolean) =>
+    async <Row>(sql: string, ...params: (string | number)[]): Promise<Row[]> =>
+      withinDeadline(
+        'd1',
+        async () =>
+          (
+            await db
+              .prepare(sql)
+              .bind(...params)
+              .all<Row>()
+          ).results,
+        { quiet },
+      )
+  const all = rows(false)
+  const allQuietly = rows(true)
 
   return {
     /** The newest stories in a language: the front page and the feeds. */
@@ -221,9 +236,9 @@ export const openStore = (env: { DB: D1Database; MEDIA: R2Bucket }) => {
       older: Cursor = NEWEST_CURSOR,
       countLimit = COUNT_LIMIT,
     ): Promise<SearchPage> => {
-      let rows: SearchRow[]
+      let found: SearchRow[]
       try {
-        rows = await all<SearchRow>(
+        found = await allQuietly<SearchRow>(
           SEARCH,
           match,
           lang,
@@ -234,11 +249,12 @@ export const openStore = (env: { DB: D1Database; MEDIA: R2Bucket }) => {
           MARK_END,
           countLimit + 1,
         )
-      } catch {
+      } catch (error) {
+        if (error instanceof StorageUnavailable) throw error
         throw new Error('the search query failed (its text is not logged)')
       }
-      const shown = rows.slice(0, PAGE_SIZE)
-      const counted = rows[0]?.total ?? 0
+      const shown = found.slice(0, PAGE_SIZE)
+      const counted = found[0]?.total ?? 0
       return {
         total: Math.min(counted, countLimit),
         more: counted > countLimit,
@@ -247,7 +263,7 @@ export const openStore = (env: { DB: D1Database; MEDIA: R2Bucket }) => {
           markedHeadline: row.marked_headline,
           excerpt: row.excerpt.includes(MARK_START) ? row.excerpt : row.summary_marked,
         })),
-        older: rows.length > PAGE_SIZE ? cursorOf(shown.at(-1)!) : null,
+        older: found.length > PAGE_SIZE ? cursorOf(shown.at(-1)!) : null,
       }
     },
 
@@ -274,6 +290,6 @@ export const openStore = (env: { DB: D1Database; MEDIA: R2Bucket }) => {
     },
 
     /** A stored photo, by its path under `/media/`. */
-    media: (key: string): Promise<R2ObjectBody | null> => env.MEDIA.get(key),
+    media: (key: string): Promise<R2ObjectBody | null> => withinDeadline('r2', () => env.MEDIA.get(key)),
   }
 }
