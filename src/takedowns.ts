@@ -5,8 +5,8 @@
  */
 import { withinDeadline } from './storage'
 
-/** The one key: a JSON array of slugs. */
-export const TAKEDOWNS_KEY = 'slugs'
+import { TAKEDOWNS_KEY } from './takedown-key'
+export { TAKEDOWNS_KEY } from './takedown-key'
 
 /** How long this isolate reuses the list it read; KV's own edge cache is asked to keep it no longer. */
 const MEMO_MS = 30_000
@@ -21,11 +21,13 @@ export const forgetTakedowns = (): void => {
  * The slugs taken down, or a rejection when KV fails, is late, or holds something that is not a list of slugs:
  * then nothing can be shown to be safe to serve, and no kept copy is.
  */
-export const readTakedowns = async (env: Env): Promise<ReadonlySet<string>> => {
+export const readTakedowns = async (env: {
+  TAKEDOWNS: { get: (key: string, options: { type: 'json'; cacheTtl: number }) => Promise<unknown> }
+}): Promise<ReadonlySet<string>> => {
   const now = Date.now()
   if (memo && memo.until > now) return memo.slugs
   const value = await withinDeadline('kv', () =>
-    env.TAKEDOWNS.get<unknown>(TAKEDOWNS_KEY, { type: 'json', cacheTtl: 60 }),
+    env.TAKEDOWNS.get(TAKEDOWNS_KEY, { type: 'json', cacheTtl: 60 }),
   )
   const list = value ?? []
   if (!Array.isArray(list) || !list.every((slug) => typeof slug === 'string'))

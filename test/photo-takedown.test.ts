@@ -3,7 +3,7 @@
 // D1 and R2 (scripts/publish/commit.ts; test/node/photos.test.ts runs the same through the commands).
 import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
-import { bindingsTarget, type D1, type R2 } from '../scripts/publish/bindings-target.ts'
+import { bindingsTarget, type D1, type KV, type R2 } from '../scripts/publish/bindings-target.ts'
 import { commit, unpublish } from '../scripts/publish/commit.ts'
 import { forgetEdition } from '../src/edition'
 import { LANGUAGES } from '../src/languages'
@@ -11,7 +11,11 @@ import { imageObjects } from './archive'
 import { ARTICLE_SLUG, fetchPage, request } from './helpers'
 
 // The publish step names only the parts of the bindings it uses, which the full Workers types do not narrow to.
-const target = bindingsTarget(env.DB as unknown as D1, env.MEDIA as unknown as R2)
+const target = bindingsTarget(
+  env.DB as unknown as D1,
+  env.MEDIA as unknown as R2,
+  env.TAKEDOWNS as unknown as KV,
+)
 
 /** Every photo address the article's pages offer, in every language. */
 const photoAddresses = async (): Promise<string[]> => {

@@ -4,7 +4,9 @@
 import { env } from 'cloudflare:test'
 import { parseHTML } from 'linkedom'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { unpublishStatements } from '../scripts/publish/write.ts'
+import { bindingsTarget, type D1, type KV, type R2 } from '../scripts/publish/bindings-target.ts'
+import { commit, unpublish } from '../scripts/publish/commit.ts'
+import { imageObjects } from './archive'
 import { app } from '../src/app'
 import { forgetEdition, readEdition } from '../src/edition'
 import { CACHE_STATUS_HEADER, KEPT_FOR_SECONDS } from '../src/page-cache'
@@ -181,14 +183,15 @@ describe('a page read before the database failed', () => {
 })
 
 describe('a page taken down', () => {
-  /** Unpublishes the article as `npm run unpublish` does: the takedown in KV first, then the rows in D1. */
+  const target = bindingsTarget(
+    env.DB as unknown as D1,
+    env.MEDIA as unknown as R2,
+    env.TAKEDOWNS as unknown as KV,
+  )
+  /** Unpublishes the article with the publish step's own unpublish: the takedown in KV first, then D1 and R2. */
   const takeDown = async (slug: string) => {
-    await env.TAKEDOWNS.put(TAKEDOWNS_KEY, JSON.stringify([slug]))
+    expect(await unpublish(target, [slug])).toEqual([])
     forgetTakedowns()
-    for (const statement of unpublishStatements(slug))
-      await env.DB.prepare(statement.sql)
-        .bind(...statement.params)
-        .run()
   }
 
   it('never comes back while the database fails, nor does a kept page that lists it', async () => {
@@ -206,10 +209,17 @@ describe('a page taken down', () => {
     expect((await read(`${origin}/en/`)).response.status).toBe(503)
     // A kept page that shows no story taken down is still served.
     expect((await read(`${origin}/en/notice`)).response.status).toBe(200)
-    // Put the story back for the rest of this file's tests.
-    await env.TAKEDOWNS.delete(TAKEDOWNS_KEY)
-    const { publish } = await import('./archive')
-    await publish(env.TEST_ARCHIVE)
+    // Published again, the story is out of the takedown list: its kept copies may be served again.
+    vi.useRealTimers()
+    vi.restoreAllMocks()
+    faults.d1 = 'none'
+    forgetFailures()
+    await commit(target, {
+      stories: [{ slug: ARTICLE_SLUG }],
+      batches: env.TEST_ARCHIVE.batches,
+      objects: imageObjects(env.TEST_ARCHIVE.objects),
+    })
+    expect(await env.TAKEDOWNS.get(TAKEDOWNS_KEY)).toBe('[]')
   })
 
   it('is not risked when the list of takedowns cannot be read either: the reader gets the 503', async () => {

@@ -14,6 +14,9 @@ export type Target = {
   all: (sql: string, params: SqlValue[]) => Promise<Record<string, unknown>[]>
   /** The keys of every object whose key starts with `prefix`, or undefined where the target cannot list them. */
   listObjects: (prefix: string) => Promise<string[] | undefined>
+  /** The slugs taken down (src/takedowns.ts: a JSON list in the TAKEDOWNS KV namespace), and writing them. */
+  takedowns: () => Promise<string[]>
+  setTakedowns: (slugs: readonly string[]) => Promise<void>
   close: () => Promise<void>
 }
 
@@ -25,6 +28,23 @@ export type D1 = {
 type D1Bound = {
   all: () => Promise<{ results: unknown[] }>
 }
+export type KV = {
+  get: (key: string) => Promise<string | null>
+  put: (key: string, value: string) => Promise<void>
+}
+
+/** The key of the takedown list: the Worker's own (src/takedowns.ts). */
+export { TAKEDOWNS_KEY } from '../../src/takedown-key.ts'
+import { TAKEDOWNS_KEY } from '../../src/takedown-key.ts'
+
+/** A takedown list as stored, or a refusal to go on: a list that cannot be read must not be overwritten. */
+export const parseTakedowns = (stored: string | null): string[] => {
+  const list: unknown = stored === null || stored.trim() === '' ? [] : JSON.parse(stored)
+  if (!Array.isArray(list) || !list.every((slug) => typeof slug === 'string'))
+    throw new Error(`the takedown list in KV (key "${TAKEDOWNS_KEY}") is not a list of slugs`)
+  return list
+}
+
 export type R2 = {
   put: (
     key: string,
@@ -38,8 +58,8 @@ export type R2 = {
   }) => Promise<{ objects: { key: string }[]; truncated: boolean; cursor?: string }>
 }
 
-/** A target on two bindings; closing it is left to whoever opened them. */
-export const bindingsTarget = (db: D1, media: R2): Target => {
+/** A target on its bindings; closing it is left to whoever opened them. */
+export const bindingsTarget = (db: D1, media: R2, kv: KV): Target => {
   const bound = (s: Statement) => db.prepare(s.sql).bind(...s.params)
   return {
     write: async (batches) => {
@@ -69,6 +89,8 @@ export const bindingsTarget = (db: D1, media: R2): Target => {
       } while (cursor)
       return keys
     },
+    takedowns: async () => parseTakedowns(await kv.get(TAKEDOWNS_KEY)),
+    setTakedowns: async (slugs) => kv.put(TAKEDOWNS_KEY, JSON.stringify([...slugs].sort())),
     close: async () => {},
   }
 }

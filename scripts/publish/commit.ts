@@ -66,6 +66,10 @@ export const commit = async (target: Target, prepared: Run): Promise<string[]> =
     await target.deleteObjects(prepared.objects.map((o) => o.key).filter((key) => !live.has(key)))
     throw new WriteFailed(`the database refused the write, so nothing was written (${firstLine(error)})`)
   }
+  // A story published again under a slug that was taken down is back: its pages may be kept again.
+  const takenDown = await target.takedowns()
+  if (slugs.some((slug) => takenDown.includes(slug)))
+    await target.setTakedowns(takenDown.filter((slug) => !slugs.includes(slug)))
   const current = new Set(prepared.objects.map((o) => o.key))
   const stale = (await objectsOfStories(target, slugs)).filter((key) => !current.has(key))
   await target.deleteObjects(stale)
@@ -73,14 +77,19 @@ export const commit = async (target: Target, prepared: Run): Promise<string[]> =
 }
 
 /**
- * Removes stories from the database, then every object of theirs. Returns the slugs that were not there: those
- * are left alone, the others are removed.
+ * Removes stories: first into the takedown list (KV), so that no copy the Worker kept of a page showing them is
+ * served while D1 fails (src/takedowns.ts); then from the database; then every object of theirs. Returns the slugs
+ * that were not there: those are left alone, the others are removed.
  */
 export const unpublish = async (target: Target, slugs: readonly string[]): Promise<string[]> => {
   const present = await photosInDatabase(target, slugs)
   const found = slugs.filter((slug) => present.has(slug))
   const objects = await objectsOfStories(target, found)
-  if (found.length > 0) await target.write([found.flatMap(unpublishStatements)])
+  if (found.length > 0) {
+    const takenDown = await target.takedowns()
+    await target.setTakedowns([...new Set([...takenDown, ...found])])
+    await target.write([found.flatMap(unpublishStatements)])
+  }
   await target.deleteObjects(objects)
   return slugs.filter((slug) => !present.has(slug))
 }

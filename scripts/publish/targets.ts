@@ -4,7 +4,15 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { bindingsTarget, type D1, type R2, type Target } from './bindings-target.ts'
+import {
+  bindingsTarget,
+  parseTakedowns,
+  TAKEDOWNS_KEY,
+  type D1,
+  type KV,
+  type R2,
+  type Target,
+} from './bindings-target.ts'
 import { toSqlFile, type SqlValue } from './write.ts'
 
 export type { Target } from './bindings-target.ts'
@@ -47,14 +55,14 @@ export const localTarget = async (
   persistTo?: string,
 ): Promise<Target & { bindings: Record<string, unknown> }> => {
   const { getPlatformProxy, unstable_splitSqlQuery } = await import('wrangler')
-  const proxy = await getPlatformProxy<{ DB: D1; MEDIA: R2 }>({
+  const proxy = await getPlatformProxy<{ DB: D1; MEDIA: R2; TAKEDOWNS: KV }>({
     configPath: join(ROOT, 'wrangler.toml'),
     persist: persistTo ? { path: join(resolve(persistTo), 'v3') } : true,
     remoteBindings: false,
   })
   await applyMigrations(proxy.env.DB, unstable_splitSqlQuery)
   return {
-    ...bindingsTarget(proxy.env.DB, proxy.env.MEDIA),
+    ...bindingsTarget(proxy.env.DB, proxy.env.MEDIA, proxy.env.TAKEDOWNS),
     /** Every binding of wrangler.toml, local: for the benchmark, which runs the built Worker in Node on them. */
     bindings: proxy.env as unknown as Record<string, unknown>,
     close: () => proxy.dispose(),
@@ -119,6 +127,20 @@ export const remoteTarget = async (): Promise<Target> => {
     all: remoteRows,
     // wrangler lists no objects of a bucket: a remote unpublish deletes the keys the database names.
     listObjects: async () => undefined,
+    takedowns: async () => {
+      const args = ['kv', 'key', 'get', TAKEDOWNS_KEY, '--binding', 'TAKEDOWNS', '--remote', '--text']
+      try {
+        return parseTakedowns(wrangler(args))
+      } catch (error) {
+        // wrangler says "Value not found" for a key never written: no story has been taken down yet.
+        if (/not found/i.test(String(error))) return []
+        throw error
+      }
+    },
+    setTakedowns: async (slugs) => {
+      const list = JSON.stringify([...slugs].sort())
+      wrangler(['kv', 'key', 'put', TAKEDOWNS_KEY, list, '--binding', 'TAKEDOWNS', '--remote'])
+    },
     close: async () => rmSync(work, { recursive: true, force: true }),
   }
 }

@@ -98,6 +98,7 @@ const fakeTarget = (
 ) => {
   const objects = new Set<string>()
   const writes: Statement[][][] = []
+  const takenDown: string[] = []
   const target: Target = {
     write: async (batches) => {
       writes.push(batches.map((b) => [...b]))
@@ -108,9 +109,13 @@ const fakeTarget = (
     all: async (_sql, params) =>
       params.flatMap((slug) => (live[String(slug)] ? [{ slug, ...live[String(slug)] }] : [])),
     listObjects: async (prefix) => [...objects].filter((key) => key.startsWith(prefix)),
+    takedowns: async () => [...takenDown],
+    setTakedowns: async (slugs) => {
+      takenDown.splice(0, takenDown.length, ...slugs)
+    },
     close: async () => {},
   }
-  return { target, objects, writes }
+  return { target, objects, writes, takenDown }
 }
 
 describe('one publish run', () => {
@@ -140,6 +145,25 @@ describe('one publish run', () => {
     )
     expect([...objects].sort()).toEqual(theirs!.imageObjects.map((o) => o.key).sort())
     expect([...objects].some((key) => key.startsWith(storyObjectPrefix(mine!.slug)))).toBe(false)
+  })
+
+  it('that unpublishes puts the story in the takedown list before the database forgets it, and a publish takes it out', async () => {
+    const { target, writes, takenDown } = fakeTarget(
+      { [SLUG]: { image_key: `${SLUG}/0123456789abcdef`, image_widths: '480,960' } },
+      false,
+    )
+    const order: string[] = []
+    const write = target.write
+    target.write = async (batches) => {
+      order.push(`write with takedowns ${JSON.stringify(takenDown)}`)
+      return write(batches)
+    }
+    expect(await unpublish(target, [SLUG])).toEqual([])
+    expect(order).toEqual([`write with takedowns ["${SLUG}"]`])
+    expect(writes).toHaveLength(1)
+    const prepared = await prepare([copy.dir], '2026-12-01T00:00:00Z')
+    await commit(target, prepared)
+    expect(takenDown).toEqual([])
   })
 
   it('that unpublishes a missing story removes nothing and says which', async () => {
