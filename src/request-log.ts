@@ -12,7 +12,9 @@ export const requestLog = (): MiddlewareHandler => async (c, next) => {
   const start = Date.now()
   await next()
   const status = c.res.status
-  if (status >= 400)
+  // A 503 is the app's answer while a store fails, which src/storage.ts logs once per isolate: a line per reader
+  // would flood the log in an outage, and record what each reader asked for while it lasted.
+  if (status >= 400 && status !== 503)
     console.log(
       JSON.stringify({
         method: c.req.method,

@@ -286,6 +286,7 @@ describe('a page never read, and search, while the database fails', () => {
   it('logs one line per kind of failure, whatever the number of readers, with none of their request', async () => {
     const lines: string[] = []
     vi.spyOn(console, 'error').mockImplementation((line: unknown) => void lines.push(String(line)))
+    vi.spyOn(console, 'log').mockImplementation((line: unknown) => void lines.push(String(line)))
     faults.d1 = 'not-migrated'
     for (let i = 0; i < 10; i++) {
       expect(
@@ -304,6 +305,8 @@ describe('a page never read, and search, while the database fails', () => {
       },
     ])
     expect(lines.join('\n')).not.toMatch(/secretword|size=lg|127\.0\.0\.1|search/)
+    // Nor does the request log write a line per reader's 503.
+    expect(lines.filter((line) => line.includes('"status"'))).toEqual([])
   })
 })
 
