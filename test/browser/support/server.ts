@@ -22,6 +22,8 @@ export type CfFixture = 'ru' | 'crimea' | 'donetsk' | 'lviv' | 'kz' | 'tor'
 export type Site = {
   /** `http://127.0.0.1:<port>`, without a trailing slash. */
   url: string
+  /** Its own local state (`--persist-to`): D1, KV and R2, for a spec that changes them under the running server. */
+  state: string
   stop: () => Promise<void>
 }
 
@@ -40,7 +42,7 @@ const killGroup = (child: ChildProcess, signal: NodeJS.Signals): void => {
   }
 }
 
-const freePort = (): Promise<number> =>
+export const freePort = (): Promise<number> =>
   new Promise((done, fail) => {
     const probe = createServer()
     probe.once('error', fail)
@@ -52,11 +54,11 @@ const freePort = (): Promise<number> =>
     })
   })
 
-const answers = async (url: string): Promise<boolean> => {
+const answers = async (url: string, ready: (status: number) => boolean): Promise<boolean> => {
   try {
     const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(2_000) })
     await response.body?.cancel()
-    return response.status === 200
+    return ready(response.status)
   } catch {
     return false
   }
@@ -125,24 +127,58 @@ export const startSite = async ({
     const args = ['kv', 'key', 'put', '--local', '--persist-to', state, '--binding', 'BREAKING', lang]
     execFileSync(NODE, [WRANGLER, ...args, JSON.stringify(item)], { cwd: ROOT, env, stdio: 'ignore' })
   }
-  const child = spawn(
-    NODE,
-    [
-      WRANGLER,
-      'dev',
-      '--port',
-      String(port),
-      '--ip',
-      '127.0.0.1',
-      '--persist-to',
-      state,
-      '--show-interactive-dev-session=false',
-      '--log-level',
-      'warn',
-      ...(config ? ['--config', config] : []),
-    ],
-    { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
-  )
+  const args = [
+    WRANGLER,
+    'dev',
+    '--port',
+    String(port),
+    '--ip',
+    '127.0.0.1',
+    '--persist-to',
+    state,
+    '--show-interactive-dev-session=false',
+    '--log-level',
+    'warn',
+    ...(config ? ['--config', config] : []),
+  ]
+  const server = await serve({
+    command: NODE,
+    args,
+    cwd: ROOT,
+    env,
+    url,
+    name: `wrangler dev${fixture ? ` (${fixture})` : ''}`,
+    afterwards: () => rmSync(state, { recursive: true, force: true }),
+  })
+  return { url, state, stop: server.stop }
+}
+
+/**
+ * Runs a command that serves the site (`wrangler dev`, `npm start`) in a process group of its own, and waits until
+ * `url`'s English front page answers as `ready` wants (a 200 unless told). Throws with the command's output if it
+ * exits or has not answered within a minute.
+ */
+export const serve = async ({
+  command,
+  args,
+  cwd,
+  env,
+  url,
+  name,
+  ready = (status) => status === 200,
+  afterwards = () => {},
+}: {
+  command: string
+  args: string[]
+  cwd: string
+  env: NodeJS.ProcessEnv
+  url: string
+  name: string
+  ready?: (status: number) => boolean
+  /** Runs once the server is gone (removes its state). */
+  afterwards?: () => void
+}): Promise<{ stop: () => Promise<void>; output: () => string }> => {
+  const child = spawn(command, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
   running.add(child)
   let output = ''
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
@@ -159,16 +195,23 @@ export const startSite = async ({
     // workerd may outlive wrangler's node process by a moment: make sure the group is gone.
     killGroup(child, 'SIGKILL')
     running.delete(child)
-    rmSync(state, { recursive: true, force: true })
+    afterwards()
   }
 
   const deadline = Date.now() + STARTUP_TIMEOUT_MS
-  while (!(await answers(`${url}/en/`))) {
+  while (!(await answers(`${url}/en/`, ready))) {
     if (child.exitCode !== null || child.signalCode !== null || Date.now() > deadline) {
       await stop()
-      throw new Error(`wrangler dev${fixture ? ` (${fixture})` : ''} did not start on ${url}:\n${output}`)
+      throw new Error(`${name} did not start on ${url}:\n${output}`)
     }
     await new Promise((done) => setTimeout(done, 200))
   }
-  return { url, stop }
+  return { stop, output: () => output }
+}
+
+/** Runs wrangler under the project's pinned Node from the project root, as `npx wrangler` would; its output. */
+export const runWrangler = async (args: string[]): Promise<string> => {
+  const env: NodeJS.ProcessEnv = { ...process.env, WRANGLER_SEND_METRICS: 'false' }
+  const { stdout } = await promisify(execFile)(NODE, [WRANGLER, ...args], { cwd: ROOT, env })
+  return stdout
 }
