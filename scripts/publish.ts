@@ -1,14 +1,12 @@
 // `npm run publish -- PATH... [--remote]`: publishes story folders (or folders of them) to the local D1 and R2
 // that `npm start` serves, or with `--remote` to production. Nothing is written unless every story passes.
 //   --persist-to DIR   the local state of a `wrangler dev --persist-to DIR` (the browser tests' servers)
-//   --if-empty         do nothing if the local database already holds a story (`npm start` on a fresh clone)
-import { existsSync, readdirSync } from 'node:fs'
-import { join } from 'node:path'
+//   --if-empty         migrate the local database, then do nothing if it already holds a story (`npm start`)
 import { parseArgs } from 'node:util'
 import { commit, WriteFailed } from './publish/commit.ts'
 import { prepare } from './publish/pipeline.ts'
 import { PublishRefused } from './publish/story.ts'
-import { localTarget, remoteTarget, ROOT } from './publish/targets.ts'
+import { localTarget, remoteTarget } from './publish/targets.ts'
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -24,20 +22,23 @@ if (positionals.length === 0) {
   process.exit(2)
 }
 
-/**
- * Whether local state already has a D1 database: `npm start` then leaves it as the editor left it (and skips the
- * seconds the local proxy takes to start). Unpublishing everything locally and restarting does not bring it back.
- */
-const hasLocalDatabase = (): boolean => {
-  const dir = join(values['persist-to'] ?? join(ROOT, '.wrangler/state'), 'v3/d1/miniflare-D1DatabaseObject')
-  return existsSync(dir) && readdirSync(dir).some((name) => name.endsWith('.sqlite'))
-}
-
-if (values['if-empty'] && !values.remote && hasLocalDatabase()) {
-  console.log(
-    'The local database exists: nothing published (--if-empty). `npm run publish -- PATH` publishes.',
-  )
-  process.exit(0)
+if (values['if-empty'] && !values.remote) {
+  // `npm start`: migrate whatever local database there is (wrangler's own step: `npx wrangler dev` run first leaves
+  // an empty one), then seed it only if it holds no story, so an editor's local archive is left as they left it.
+  const target = await localTarget(values['persist-to'])
+  try {
+    const [row] = await target.all('SELECT count(*) AS n FROM stories', [])
+    const stories = Number(row?.n ?? 0)
+    if (stories > 0) {
+      console.log(
+        `The local database is migrated and holds ${stories} ${stories === 1 ? 'story' : 'stories'}: nothing published (--if-empty). \`npm run publish -- PATH\` publishes.`,
+      )
+      process.exit(0)
+    }
+    console.log('The local database is migrated and holds no story: publishing the stories given.')
+  } finally {
+    await target.close()
+  }
 }
 
 const started = performance.now()

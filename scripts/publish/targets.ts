@@ -1,6 +1,6 @@
 /** Where a publish writes: the local D1 and R2 that `wrangler dev` uses, or production through wrangler. */
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -22,45 +22,34 @@ const WRANGLER = join(ROOT, 'node_modules/wrangler/bin/wrangler.js')
 const DATABASE = 'DB'
 const BUCKET = 'azattyq-reader-media'
 
-/** `migrations/*.sql` in order, as wrangler applies them, recorded in wrangler's own `d1_migrations` table. */
-const applyMigrations = async (db: D1, split: (sql: string) => string[]) => {
-  await db.batch([
-    db.prepare(
-      'CREATE TABLE IF NOT EXISTS d1_migrations (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT UNIQUE, applied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL)',
-    ),
+/**
+ * Applies every pending migration to the local D1, with wrangler's own `d1 migrations apply` (its bookkeeping, its
+ * `d1_migrations` table): a database `wrangler dev` created empty is migrated like one this step made.
+ */
+export const migrateLocal = (persistTo?: string): string =>
+  wrangler([
+    'd1',
+    'migrations',
+    'apply',
+    DATABASE,
+    '--local',
+    ...(persistTo ? ['--persist-to', resolve(persistTo)] : []),
   ])
-  const applied = new Set(
-    ((await db.prepare('SELECT name FROM d1_migrations').all()).results as { name: string }[]).map(
-      (r) => r.name,
-    ),
-  )
-  const dir = join(ROOT, 'migrations')
-  for (const name of readdirSync(dir)
-    .filter((n) => n.endsWith('.sql'))
-    .sort()) {
-    if (applied.has(name)) continue
-    const queries = split(readFileSync(join(dir, name), 'utf8'))
-    await db.batch([
-      ...queries.map((q) => db.prepare(q)),
-      db.prepare('INSERT INTO d1_migrations (name) VALUES (?1)').bind(name),
-    ])
-  }
-}
 
 /**
  * The local D1 and R2 of `wrangler dev`, through wrangler's getPlatformProxy: the same `.wrangler/state` (or the
- * `--persist-to` folder a test server uses), migrated first, so a fresh clone needs no other step.
+ * `--persist-to` folder a test server uses), migrated first by wrangler, so a fresh clone needs no other step.
  */
 export const localTarget = async (
   persistTo?: string,
 ): Promise<Target & { bindings: Record<string, unknown> }> => {
-  const { getPlatformProxy, unstable_splitSqlQuery } = await import('wrangler')
+  migrateLocal(persistTo)
+  const { getPlatformProxy } = await import('wrangler')
   const proxy = await getPlatformProxy<{ DB: D1; MEDIA: R2; TAKEDOWNS: KV }>({
     configPath: join(ROOT, 'wrangler.toml'),
     persist: persistTo ? { path: join(resolve(persistTo), 'v3') } : true,
     remoteBindings: false,
   })
-  await applyMigrations(proxy.env.DB, unstable_splitSqlQuery)
   return {
     ...bindingsTarget(proxy.env.DB, proxy.env.MEDIA, proxy.env.TAKEDOWNS),
     /** Every binding of wrangler.toml, local: for the benchmark, which runs the built Worker in Node on them. */
