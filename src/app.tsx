@@ -12,7 +12,7 @@ import { isLanguage, type Language } from './languages'
 import { isAtLegalRisk } from './legal-risk-regions'
 import { variantOf, type AppEnv } from './page'
 import { frontPath, isPagePath, searchPath } from './paths'
-import { isLegalBannerHidden, readLanguage } from './preferences'
+import { isLegalBannerHidden, readLanguage, readTextSize } from './preferences'
 import { renderer } from './renderer'
 import { servePageCopies } from './page-cache'
 import { requestLog } from './request-log'
@@ -102,13 +102,15 @@ app.onError(async (error, c) => {
   } catch {
     // Whatever broke the page may break this too; the footer still carries the notice.
   }
-  const variant = {
-    origin: new URL(c.req.url).origin,
-    lang,
-    textSize: DEFAULT_TEXT_SIZE,
-    legalBanner,
-    breaking: null,
-  }
+  // An outage's 503 keeps the reader's text size (a cookie, nothing that can fail): a reader at LG must still read it.
+  let textSize = DEFAULT_TEXT_SIZE
+  if (unavailable)
+    try {
+      textSize = readTextSize(c)
+    } catch {
+      // The default, as on the 500 page.
+    }
+  const variant = { origin: new URL(c.req.url).origin, lang, textSize, legalBanner, breaking: null }
   if (unavailable) {
     // Honest and short: the store is down, not the reader's fault; come back soon, the front page may be kept.
     c.header('Retry-After', String(RETRY_AFTER_SECONDS))

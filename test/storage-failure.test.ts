@@ -256,6 +256,17 @@ describe('a page never read, and search, while the database fails', () => {
     },
   )
 
+  it('keep the reader’s text size: a reader at LG reads the 503 at LG', async () => {
+    faults.d1 = 'throw'
+    for (const size of ['lg', 'xs']) {
+      const { response, document } = await read(`${freshOrigin()}/ru/search?q=protest`, {
+        headers: { Cookie: `size=${size}` },
+      })
+      expect(response.status).toBe(503)
+      expect(document.documentElement.getAttribute('data-size')).toBe(size)
+    }
+  })
+
   it('says search is what is unavailable, in each language', async () => {
     faults.d1 = 'hang'
     const titles = new Set<string>()
