@@ -44,7 +44,13 @@ const MODULES: Record<string, Module> = {
   'page-cache': {
     promise: 'one copy per variant, no cookie shared, private to the reader, no cache-state oracle',
     mutate: () => ['src/page-cache.ts'],
-    tests: ['test/page-cache.test.ts', 'test/page-copies.test.ts'],
+    tests: ['test/page-cache.test.ts', 'test/page-copies.test.ts', 'test/storage-failure.test.ts'],
+  },
+  'storage-failure': {
+    promise:
+      'a failing or late store: a deadline, the last edition known, one log line per kind, takedowns fail closed, a photo 503',
+    mutate: () => ['src/storage.ts', 'src/edition.ts', 'src/takedowns.ts', 'src/routes/media.ts'],
+    tests: ['test/storage-failure.test.ts', 'test/photo-takedown.test.ts', 'test/media.test.ts'],
   },
   'breaking-news': {
     promise: 'an editor’s item read defensively, never an off-site or oversized link',
@@ -100,6 +106,7 @@ const MODULES: Record<string, Module> = {
       'test/preferences.test.ts',
       'test/legal-banner.test.ts',
       'test/same-site-form.test.ts',
+      'test/storage-failure.test.ts',
     ],
   },
 }
