@@ -50,7 +50,12 @@ const MODULES: Record<string, Module> = {
     promise:
       'a failing or late store: a deadline, the last edition known, one log line per kind, takedowns fail closed, a photo 503',
     mutate: () => ['src/storage.ts', 'src/edition.ts', 'src/takedowns.ts', 'src/routes/media.ts'],
-    tests: ['test/storage-failure.test.ts', 'test/photo-takedown.test.ts', 'test/media.test.ts'],
+    tests: [
+      'test/storage-units.test.ts',
+      'test/storage-failure.test.ts',
+      'test/photo-takedown.test.ts',
+      'test/media.test.ts',
+    ],
   },
   'breaking-news': {
     promise: 'an editor’s item read defensively, never an off-site or oversized link',
