@@ -76,6 +76,11 @@ const generated = await prepareStories(
  * (`okapi`) while dropping the Russian version and moving its date back two years.
  */
 const SEARCH_SLUG = 'generated-search-story'
+const ALTS = {
+  kk: 'Иллюстрация: қарлы алаңдағы адамдардың қара сұлбалары.',
+  ru: 'Иллюстрация: тёмные силуэты людей на заснеженной площади.',
+  en: 'Illustration: a crowd of dark silhouettes in a snowy square.',
+} as const
 const searchStory = (corrected: boolean) => {
   const word = corrected ? 'okapi' : 'zebrafish'
   const version = (lang: 'kk' | 'ru' | 'en', headline: string, body: string) => ({
@@ -88,7 +93,8 @@ const searchStory = (corrected: boolean) => {
       `published: ${corrected ? '2019-06-01T00:00:00Z' : '2021-06-01T00:00:00Z'}`,
       'image:',
       '  file: photo.jpg',
-      '  alt: "Illustration: a crowd of dark silhouettes in a snowy square."',
+      // In the version's language: an alt is an attribute, and no part of it can be marked as another language.
+      `  alt: "${ALTS[lang]}"`,
       '  caption: A generated caption.',
       '---',
       '',

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto'
 import sanitizeHtml from 'sanitize-html'
 import sharp from 'sharp'
 import { join } from 'node:path'
+import { languageRuns } from '../../src/language-runs.ts'
 import { DATELINE_DASH, typeset } from '../../src/typography.ts'
 import { hyphenate } from './hyphenate.ts'
 import { blockTexts, markdown } from './markdown.ts'
@@ -22,8 +23,13 @@ export const IMAGE_WIDTHS = [480, 960] as const
 
 /** What a body may hold once rendered: the same list validate.ts enforces, applied again to the HTML itself. */
 const SANITISE: sanitizeHtml.IOptions = {
-  allowedTags: ['p', 'h2', 'h3', 'blockquote', 'ul', 'ol', 'li', 'a', 'em', 'strong', 'br'],
-  allowedAttributes: { a: ['href'], ol: ['start'] },
+  // `span lang` only as this step writes it: around words in another language than the story's (see languageMarked).
+  allowedTags: ['p', 'h2', 'h3', 'blockquote', 'ul', 'ol', 'li', 'a', 'em', 'strong', 'br', 'span'],
+  allowedAttributes: {
+    a: ['href'],
+    ol: ['start'],
+    span: [{ name: 'lang', multiple: false, values: ['kk', 'ru', 'en'] }],
+  },
   allowedSchemes: ['https'],
   allowedSchemesAppliedToAttributes: ['href'],
   allowProtocolRelative: false,
@@ -36,14 +42,29 @@ const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (ch) => `&
  * The body as the page shows it: semantic HTML in the language's typography (the app's one typographic pass, on the
  * text only, never on markup) with soft hyphens in its long words, sanitised, the dateline opening its first paragraph.
  */
+/**
+ * A text as HTML, each run of words in another language than the story's inside `<span lang>`, so a screen reader
+ * reads `Human Rights Watch` in a Russian story with an English voice (src/language-runs.ts).
+ */
+const languageMarked = (lang: Language, text: string): string =>
+  languageRuns(lang, text)
+    .map((run) =>
+      run.lang ? `<span lang="${run.lang}">${escapeHtml(run.text)}</span>` : escapeHtml(run.text),
+    )
+    .join('')
+
 export const renderBody = (lang: Language, body: string, dateline?: string): string => {
   const tokens = markdown.parse(body, {})
   for (const block of tokens)
     for (const child of block.children ?? [])
-      if (child.type === 'text') child.content = hyphenate(lang, typeset(lang, child.content))
+      if (child.type === 'text') {
+        // Escaped here, as the renderer would have, and then marked: the sanitiser below checks the result.
+        child.type = 'html_inline'
+        child.content = languageMarked(lang, hyphenate(lang, typeset(lang, child.content)))
+      }
   const html = sanitizeHtml(markdown.renderer.render(tokens, markdown.options, {}), SANITISE).trim()
   if (!dateline) return html
-  const opening = `<span class="dateline">${escapeHtml(typeset(lang, dateline))}</span>${DATELINE_DASH}`
+  const opening = `<span class="dateline">${languageMarked(lang, typeset(lang, dateline))}</span>${DATELINE_DASH}`
   return html.startsWith('<p>') ? `<p>${opening}${html.slice(3)}` : `<p>${opening}</p>${html}`
 }
 

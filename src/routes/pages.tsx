@@ -143,5 +143,5 @@ pages.get(`/${LANG}/notice`, async (c) => {
     description: t('notice.declared'),
     previewType: 'website',
   })
-  return c.render(<NoticePage t={t} />, { page })
+  return c.render(<NoticePage t={t} lang={variant.lang} />, { page })
 })

@@ -6,6 +6,7 @@ import { raw } from 'hono/html'
 import type { Story } from '../content/story'
 import type { Translate } from '../i18n'
 import type { Language } from '../languages'
+import { InLanguages } from './InLanguages'
 import { PublicationDate } from './PublicationDate'
 
 type Props = { t: Translate; lang: Language; story: Story }
@@ -17,7 +18,9 @@ export const ArticlePage = ({ t, lang, story }: Props) => {
     photo.sources.length > 1 ? photo.sources.map((s) => `${s.path} ${s.width}w`).join(', ') : undefined
   return (
     <article class="article">
-      <h1>{story.displayHeadline}</h1>
+      <h1>
+        <InLanguages lang={lang} text={story.displayHeadline} />
+      </h1>
       <p class="meta">
         {t('article.published')}: <PublicationDate lang={lang} date={story.published} />
         {story.updated && (
@@ -39,7 +42,7 @@ export const ArticlePage = ({ t, lang, story }: Props) => {
         />
         <figcaption>
           {photo.illustration && <>{t('article.illustration')}. </>}
-          {photo.caption}
+          <InLanguages lang={lang} text={photo.caption} />
         </figcaption>
       </figure>
       {/* Sanitised when it was published (scripts/publish/render.ts): only paragraphs, subheadings, quotes, lists,

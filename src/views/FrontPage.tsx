@@ -3,6 +3,7 @@ import type { StorySummary } from '../content/story'
 import type { Translate } from '../i18n'
 import type { Language } from '../languages'
 import { articlePath, feedPath } from '../paths'
+import { InLanguages } from './InLanguages'
 import { PublicationDate } from './PublicationDate'
 
 type Props = {
@@ -27,12 +28,16 @@ export const FrontPage = ({ t, lang, isFront, stories, older, newer }: Props) =>
           <li>
             <article>
               <h2>
-                <a href={articlePath(lang, story.slug)}>{story.headline}</a>
+                <a href={articlePath(lang, story.slug)}>
+                  <InLanguages lang={lang} text={story.headline} />
+                </a>
               </h2>
               <p class="meta">
                 <PublicationDate lang={lang} date={story.published} />
               </p>
-              <p>{story.summary}</p>
+              <p>
+                <InLanguages lang={lang} text={story.summary} />
+              </p>
             </article>
           </li>
         ))}
@@ -60,7 +65,7 @@ export const FrontPage = ({ t, lang, isFront, stories, older, newer }: Props) =>
     )}
     <p>
       <a href={feedPath(lang)} type="application/atom+xml">
-        {t('feed.link')}
+        <InLanguages lang={lang} text={t('feed.link')} />
       </a>
     </p>
   </>

@@ -4,6 +4,7 @@ import type { Translate } from '../i18n'
 import type { Language } from '../languages'
 import { articlePath } from '../paths'
 import { MAX_QUERY_LENGTH, MAX_QUERY_WORDS, type ReadQuery } from '../search-query'
+import { InLanguages } from './InLanguages'
 import { MarkedText } from './MarkedText'
 import { PublicationDate } from './PublicationDate'
 import { SearchForm } from './SearchForm'
@@ -60,14 +61,14 @@ export const SearchPage = ({ t, lang, query, results, older }: Props) => (
                 <article>
                   <h3>
                     <a href={articlePath(lang, result.slug)}>
-                      <MarkedText text={result.markedHeadline} />
+                      <MarkedText lang={lang} text={result.markedHeadline} />
                     </a>
                   </h3>
                   <p class="meta">
                     <PublicationDate lang={lang} date={result.published} />
                   </p>
                   <p>
-                    <MarkedText text={result.excerpt} />
+                    <MarkedText lang={lang} text={result.excerpt} />
                   </p>
                 </article>
               </li>
@@ -86,6 +87,8 @@ export const SearchPage = ({ t, lang, query, results, older }: Props) => (
           )}
         </>
       ))}
-    <p class="search-privacy">{t('search.privacy')}</p>
+    <p class="search-privacy">
+      <InLanguages lang={lang} text={t('search.privacy')} />
+    </p>
   </>
 )

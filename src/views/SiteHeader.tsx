@@ -14,7 +14,7 @@ export const SiteHeader = ({ page }: Props) => {
       </a>
       <nav id="navigation" tabindex={-1} aria-label={t('navigation.label')}>
         <LanguageSwitcher t={t} lang={lang} alternates={page.alternates} />
-        <TextSizeControl t={t} current={page.textSize} returnTo={page.path} />
+        <TextSizeControl t={t} lang={lang} current={page.textSize} returnTo={page.path} />
       </nav>
     </header>
   )

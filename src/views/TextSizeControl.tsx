@@ -4,16 +4,21 @@
  * applies a choice in place.
  */
 import type { Translate } from '../i18n'
+import type { Language } from '../languages'
 import { TEXT_SIZES, textSizeLabel, type TextSize } from '../text-sizes'
+import { InLanguages } from './InLanguages'
 
-type Props = { t: Translate; current: TextSize; returnTo: string }
+type Props = { t: Translate; lang: Language; current: TextSize; returnTo: string }
 
 /** The fragment the form's answer returns to without JavaScript: the control the reader just used. */
 export const TEXT_SIZE_CONTROL_ID = 'text-size'
 
-export const TextSizeControl = ({ t, current, returnTo }: Props) => (
+export const TextSizeControl = ({ t, lang, current, returnTo }: Props) => (
   <details class="text-size" id={TEXT_SIZE_CONTROL_ID}>
-    <summary>{t('textSize.summary', { size: textSizeLabel(current) })}</summary>
+    <summary>
+      {/* XS · SM · MD · LG are English abbreviations in every language: read in an English voice. */}
+      <InLanguages lang={lang} text={t('textSize.summary', { size: textSizeLabel(current) })} />
+    </summary>
     <form method="post" action="/preferences">
       {/* Named once, by the group: a fieldset's legend would be read again as text inside it. */}
       <div class="choices" role="group" aria-label={t('textSize.label')}>
@@ -29,7 +34,7 @@ export const TextSizeControl = ({ t, current, returnTo }: Props) => (
               aria-pressed={size === current ? 'true' : 'false'}
               aria-label={`${textSizeLabel(size)}, ${t(`textSize.${size}`)}`}
             >
-              {textSizeLabel(size)}
+              <InLanguages lang={lang} text={textSizeLabel(size)} />
             </button>{' '}
           </>
         ))}
