@@ -42,6 +42,11 @@ export type PageChrome = PageVariant & {
   alternates: Partial<Record<Language, string>>
   /** False for 404 and error pages: no canonical or `hreflang` links, and `noindex`. */
   indexable: boolean
+  /**
+   * True for a page that answers instead of the one asked for (not found, a refused form, a failure): its links
+   * lead to the front pages, and none of them is to the page the reader is on.
+   */
+  answersInstead?: boolean
   /** One or two sentences for search results and link previews. */
   description: string
   /** What a link preview shows: an article, or the site. */
@@ -71,6 +76,10 @@ export const variantOf = async (c: Context<AppEnv>, lang: Language): Promise<Pag
 }
 
 type PageIdentity = Omit<PageChrome, keyof PageVariant | 't'>
+
+/** Whether a link to `href` is to the page the reader is on: what a screen reader then calls the current page. */
+export const isCurrentPage = (page: PageChrome, href: string): boolean =>
+  !page.answersInstead && page.path === href
 
 /** The frame for a page: its identity joined with the reader's variant. */
 export const buildPageChrome = (variant: PageVariant, page: PageIdentity): PageChrome => {

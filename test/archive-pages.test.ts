@@ -44,6 +44,17 @@ describe('the archive of a language', () => {
     expect(pages.at(-1)!.next).toBeNull()
   })
 
+  it('heads an older page with what it is, never with the name of a link on it', async () => {
+    const front = await listPage('/en/')
+    const { document } = await fetchPage(front.next!)
+    const heading = document.querySelector('h1')?.textContent?.trim()
+    expect(heading).toBe('Story archive')
+    // A listener who hears "Older stories" as the heading and then as a link cannot tell where they are.
+    const names = [...document.querySelectorAll('a')].map((a) => a.textContent?.trim())
+    expect(names).toContain('Older stories')
+    expect(names).not.toContain(heading)
+  })
+
   it('pages by key: an older page is named by the last story above it, not by a number', async () => {
     const front = await listPage('/en/')
     expect(front.next).toMatch(/^\/en\/older\/2020010\dT\d{6}Z-\d+$/)

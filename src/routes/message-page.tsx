@@ -23,6 +23,7 @@ export const renderMessagePage = (
     path: frontPath(variant.lang),
     alternates: alternatesOf(frontPath),
     indexable: false,
+    answersInstead: true,
     description: message.body,
     previewType: 'website',
   })

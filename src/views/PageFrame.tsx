@@ -53,7 +53,7 @@ export const PageFrame = ({ page, aside, searchForm = true, children }: Props) =
         {/* After the page, not in the header: on a phone the headline stays on the first screen (the third skip
             link comes here). */}
         {searchForm && <SearchForm t={t} lang={lang} />}
-        <SiteFooter t={t} lang={lang} />
+        <SiteFooter page={page} />
       </body>
     </html>
   )

@@ -1,16 +1,21 @@
 /** The contentinfo landmark: the legal notice, on every page and for every reader, as on the original site. */
-import type { Translate } from '../i18n'
-import type { Language } from '../languages'
+import { isCurrentPage, type PageChrome } from '../page'
+import { noticePath } from '../paths'
 
-type Props = { t: Translate; lang: Language }
+type Props = { page: PageChrome }
 
-export const SiteFooter = ({ t, lang }: Props) => (
-  <footer class="site-footer">
-    <h2>{t('notice.footerHeading')}</h2>
-    <p>{t('notice.declared')}</p>
-    <p>{t('notice.risk')}</p>
-    <p>
-      <a href={`/${lang}/notice`}>{t('notice.moreLink')}</a>
-    </p>
-  </footer>
-)
+export const SiteFooter = ({ page }: Props) => {
+  const { t, lang } = page
+  return (
+    <footer class="site-footer">
+      <h2>{t('notice.footerHeading')}</h2>
+      <p>{t('notice.declared')}</p>
+      <p>{t('notice.risk')}</p>
+      <p>
+        <a href={noticePath(lang)} aria-current={isCurrentPage(page, noticePath(lang)) ? 'page' : undefined}>
+          {t('notice.moreLink')}
+        </a>
+      </p>
+    </footer>
+  )
+}

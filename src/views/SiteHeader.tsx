@@ -1,5 +1,6 @@
 /** The banner landmark: the site's name, and the navigation with the language and text-size controls. */
-import type { PageChrome } from '../page'
+import { frontPath } from '../paths'
+import { isCurrentPage, type PageChrome } from '../page'
 import { LanguageSwitcher } from './LanguageSwitcher'
 import { TextSizeControl } from './TextSizeControl'
 
@@ -9,11 +10,15 @@ export const SiteHeader = ({ page }: Props) => {
   const { t, lang } = page
   return (
     <header class="site-header">
-      <a class="site-name" href={`/${lang}/`}>
+      <a
+        class="site-name"
+        href={frontPath(lang)}
+        aria-current={isCurrentPage(page, frontPath(lang)) ? 'page' : undefined}
+      >
         {t('site.name')}
       </a>
       <nav id="navigation" tabindex={-1} aria-label={t('navigation.label')}>
-        <LanguageSwitcher t={t} lang={lang} alternates={page.alternates} />
+        <LanguageSwitcher page={page} />
         <TextSizeControl t={t} lang={lang} current={page.textSize} returnTo={page.path} />
       </nav>
     </header>
