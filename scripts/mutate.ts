@@ -44,9 +44,12 @@ const MODULES: Record<string, Module> = {
   'page-cache': {
     promise: 'one copy per variant, no cookie shared, private to the reader, no cache-state oracle',
     mutate: () => ['src/page-cache.ts'],
-    // Not test/storage-failure.test.ts: under Stryker's config its Cache-API test fails the dry run (a 500 where the
-    // Workers tier gets a 200; see TESTING.md), so the outage paths of this module are measured by hand for now.
-    tests: ['test/page-cache.test.ts', 'test/page-copies.test.ts'],
+    tests: [
+      'test/page-cache.test.ts',
+      'test/page-copies.test.ts',
+      'test/storage-failure.test.ts',
+      'test/kept-copies.test.ts',
+    ],
   },
   'storage-failure': {
     promise:
@@ -55,6 +58,7 @@ const MODULES: Record<string, Module> = {
     tests: [
       'test/storage-units.test.ts',
       'test/storage-failure.test.ts',
+      'test/kept-copies.test.ts',
       'test/photo-takedown.test.ts',
       'test/media.test.ts',
     ],

@@ -11,7 +11,7 @@ import { isPagePath } from './paths'
 import { isLanguage } from './languages'
 import { isLoopback } from './loopback'
 import { holdsLegacyLanguage } from './preferences'
-import { isDown, logFailureOnce, StorageUnavailable } from './storage'
+import { logFailureOnce, StorageUnavailable } from './storage'
 import { readTakedowns } from './takedowns'
 
 /** How long a stored page is served: breaking news and corrections show within a minute. */
@@ -203,6 +203,16 @@ const keepLastGood = (
     .catch((error: unknown) => logFailureOnce('cache', 'error', String(error)))
 }
 
+/**
+ * Forgets every copy this isolate holds in memory, fresh and kept, as a new isolate starts: for tests of what the
+ * Cache API alone gives.
+ */
+export const forgetPageCopies = (): void => {
+  memory.clear()
+  keptInMemory.clear()
+  served.clear()
+}
+
 /** The page's last good copy, from memory or the Cache API, or undefined. */
 const lastGood = async (key: string): Promise<Kept | undefined> => {
   const inMemory = liveEntry(keptInMemory, key, Date.now())
@@ -236,7 +246,10 @@ const serveKept = async (c: Context<AppEnv>, key: string, reader: ReaderCaching)
   if (!kept) return false
   const takenDown = await readTakedowns(c.env).catch(() => undefined)
   if (!takenDown || kept.stories.some((slug) => takenDown.has(slug))) return false
-  c.res = forReader(c, kept.body, kept.headers, 'kept', reader)
+  // Kept by no browser: the reader's next visit, once the database answers, gets the fresh page. Whatever the 503
+  // it replaces said of retrying is not said of a page that came.
+  c.res = forReader(c, kept.body, kept.headers, 'kept', { ...reader, cacheControl: 'private, no-store' })
+  c.res.headers.delete('Retry-After')
   return true
 }
 
@@ -284,17 +297,15 @@ const cached =
         return
       }
     }
-    // The database failed moments ago, or the edition cannot be known: the last good copy, without waiting.
-    if ((!key || isDown('d1')) && (await serveKept(c, keys.kept, reader))) return
-    if (!key) return next()
-    // A burst of readers on a page no one has read since the last publish costs one render, not one each.
-    const underWay = renders.get(key)
-    if (underWay) {
-      const rendered = await underWay
-      if (rendered) {
-        c.res = forReader(c, rendered.body, rendered.headers, 'hit', reader)
-        return
-      }
+    // The edition cannot be known, so neither can the fresh copy: the last good copy, without rendering. (Once the
+    // database has failed, the render below fails at once, without waiting: src/storage.ts.)
+    if (!key) return (await serveKept(c, keys.kept, reader)) ? undefined : next()
+    // A burst of readers on a page no one has read since the last publish costs one render, not one each; if that
+    // render fails, each goes on to its own answer.
+    const rendered = await renders.get(key)
+    if (rendered) {
+      c.res = forReader(c, rendered.body, rendered.headers, 'hit', reader)
+      return
     }
     let settle: (rendered: Render | undefined) => void = () => {}
     renders.set(key, new Promise((resolve) => (settle = resolve)))
@@ -362,7 +373,7 @@ const pageKey = async (c: Context<AppEnv>): Promise<Keys | undefined> => {
  * them) nor the breaking item (a reader during an outage gets the page with the bar it had).
  */
 export const keptKeyFor = (origin: string, path: string, variant: PageVariant): string =>
-  `${origin}/__kept${path}?size=${variant.textSize}&banner=${variant.legalBanner ? '1' : '0'}&deployment=${DEPLOYMENT}`
+  `${origin}/__kept${path}?size=${variant.textSize}&banner=${variant.legalBanner}&deployment=${DEPLOYMENT}`
 
 /** Pages exactly as readers got them, every header included, by cache key: see `servePageCopies`. */
 const served = new Map<string, Entry>()

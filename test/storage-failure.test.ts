@@ -2,100 +2,27 @@
 // stores are doubles of this file's own bindings that pass every call through until told to fail: throw, say a
 // table is missing, or never answer.
 import { env } from 'cloudflare:test'
-import { parseHTML } from 'linkedom'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { bindingsTarget, type D1, type KV, type R2 } from '../scripts/publish/bindings-target.ts'
 import { commit, unpublish } from '../scripts/publish/commit.ts'
 import { imageObjects } from './archive'
-import { app } from '../src/app'
 import { forgetEdition, readEdition } from '../src/edition'
 import { CACHE_STATUS_HEADER, KEPT_FOR_SECONDS } from '../src/page-cache'
 import { forgetFailures, RETRY_AFTER_SECONDS, STORAGE_DEADLINE_MS } from '../src/storage'
 import { forgetTakedowns, TAKEDOWNS_KEY } from '../src/takedowns'
 import { ARTICLE_SLUG, fold } from './helpers'
+import {
+  ask,
+  faults,
+  faultyEnv,
+  freshCopiesExpired,
+  freshOrigin,
+  headline,
+  later,
+  read,
+} from './faulty-storage'
 import { LANGUAGES } from '../src/languages'
 import ru from './fixtures/cf/ru.json'
-
-type Fault = 'none' | 'throw' | 'hang' | 'not-migrated'
-
-/** What each double does now, and how many D1 queries reached the real database. */
-const faults = { d1: 'none' as Fault, r2: 'none' as Fault, kv: 'none' as Fault, queries: 0 }
-
-const misbehave = async <T>(fault: Fault, call: () => Promise<T>): Promise<T> => {
-  if (fault === 'throw') throw new Error('D1_ERROR: Network connection lost.')
-  if (fault === 'not-migrated') throw new Error('D1_ERROR: no such table: story_versions: SQLITE_ERROR')
-  if (fault === 'hang') return new Promise<T>(() => {})
-  return call()
-}
-
-const database = {
-  prepare: (sql: string) => ({
-    bind: (...params: unknown[]) => ({
-      all: () =>
-        misbehave(faults.d1, () => {
-          faults.queries++
-          return env.DB.prepare(sql)
-            .bind(...params)
-            .all()
-        }),
-    }),
-  }),
-} as unknown as D1Database
-
-const bucket = {
-  get: (key: string) => misbehave(faults.r2, () => env.MEDIA.get(key)),
-} as unknown as R2Bucket
-
-const takedowns = {
-  get: (key: string, options: KVNamespaceGetOptions<'json'>) =>
-    misbehave(faults.kv, () => env.TAKEDOWNS.get(key, options)),
-} as unknown as KVNamespace
-
-const faultyEnv = { ...env, DB: database, MEDIA: bucket, TAKEDOWNS: takedowns }
-
-let port = 20_000
-/** An origin no other test has used: nothing of it is in this isolate's memory or the Cache API yet. */
-const freshOrigin = () => `http://127.0.0.1:${port++}`
-
-const ask = (url: string, init?: RequestInit<RequestInitCfProperties>) =>
-  Promise.resolve(app.request(new Request(url, init), undefined, faultyEnv))
-
-const read = async (url: string, init?: RequestInit<RequestInitCfProperties>) => {
-  const started = performance.now()
-  const response = await ask(url, init)
-  const html = await response.text()
-  return { response, html, document: parseHTML(html).document, ms: performance.now() - started }
-}
-
-const headline = (document: Document) =>
-  fold(document.querySelector('h1')?.textContent ?? '').replaceAll('\u00ad', '')
-
-/** Makes the fresh copies of this edition unreachable, as they are once their minute is over. */
-const freshCopiesExpired = () => {
-  const open = caches.open.bind(caches)
-  vi.spyOn(caches, 'open').mockImplementation(async (name: string) => {
-    const cache = await open(name)
-    if (name !== 'pages') return cache
-    return {
-      match: async () => undefined,
-      put: (...args: Parameters<Cache['put']>) => cache.put(...args),
-    } as unknown as Cache
-  })
-  vi.useFakeTimers({ toFake: ['Date'] })
-  vi.setSystemTime(Date.now() + 61_000)
-}
-
-const later = (hours: number) => vi.setSystemTime(Date.now() + hours * 3_600_000)
-
-afterEach(async () => {
-  Object.assign(faults, { d1: 'none', r2: 'none', kv: 'none', queries: 0 })
-  vi.useRealTimers()
-  vi.restoreAllMocks()
-  forgetEdition()
-  forgetFailures()
-  forgetTakedowns()
-  await env.TAKEDOWNS.delete(TAKEDOWNS_KEY)
-})
 
 const ARTICLE = (lang: string) => `/${lang}/articles/${ARTICLE_SLUG}`
 
