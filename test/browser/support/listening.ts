@@ -337,7 +337,7 @@ export type Reading = {
 
 const indent = (depth: number) => '  '.repeat(depth)
 
-/** The snapshot: the page's title, then its headings, landmarks, Tab stops, skip links and links list. */
+/** The snapshot: the page's title, then its headings, landmarks, figures, Tab stops, skip links and links list. */
 export const transcript = ({ path, hearing, steps, skips }: Reading, about: string): string => {
   const lines = [
     `# What a screen reader hears on ${path} (${about})`,
@@ -350,6 +350,14 @@ export const transcript = ({ path, hearing, steps, skips }: Reading, about: stri
     '',
     '## Landmark by landmark',
     ...landmarksOf(hearing).map((l) => `${indent(l.within.length)}${landmarkLabel(l)}`),
+    '',
+    '## Figures and images',
+    ...hearing.nodes
+      .filter((n) => n.role === 'figure' || n.role === 'image')
+      .map(
+        (n) =>
+          `${n.role === 'image' ? '  ' : ''}${n.role} "${visible(n.name)}"${n.lang ? ` [${n.lang}]` : ''}`,
+      ),
     '',
     '## Tab by Tab',
     ...steps.map((step, i) => `${String(i + 1).padStart(2)}. ${step.said}`),
