@@ -5,6 +5,9 @@ import { parseHTML } from 'linkedom'
 import { describe, expect, it } from 'vitest'
 import { LANGUAGES } from '../src/languages'
 import { ARTICLE_SLUG, fetchPage, request } from './helpers'
+import ru from './fixtures/cf/ru.json'
+
+const AT_RISK = { cf: ru } as RequestInit<RequestInitCfProperties>
 
 /** Every link marked as the current page, as its target. */
 const currentLinks = (document: Document): string[] =>
@@ -28,6 +31,15 @@ describe.each(LANGUAGES)('in %s', (lang) => {
     const { document } = await fetchPage(`/${lang}/notice`)
     expect(currentLinks(document)).toEqual([`page /${lang}/notice`, `page /${lang}/notice`])
     expect(document.querySelector('footer a')?.getAttribute('aria-current')).toBe('page')
+  })
+
+  it('the notice page with the legal banner: the banner’s link to it as well', async () => {
+    const { document } = await fetchPage(`/${lang}/notice`, AT_RISK)
+    expect(document.querySelector('.legal-banner a')?.getAttribute('aria-current')).toBe('page')
+    expect(currentLinks(document)).toEqual(Array(3).fill(`page /${lang}/notice`))
+    // Elsewhere the banner's link is an ordinary one.
+    const front = await fetchPage(`/${lang}/`, AT_RISK)
+    expect(front.document.querySelector('.legal-banner a')?.hasAttribute('aria-current')).toBe(false)
   })
 
   it('a page not found: none, though its links lead to the front pages', async () => {

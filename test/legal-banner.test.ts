@@ -131,6 +131,8 @@ describe('the legal banner', () => {
       // screen reader no longer hears the whole notice twice before and after the article.
       const t = translator(lang)
       expect(textOf(section)).toContain(t('notice.brief'))
+      // Heading and sentence share a line on screen; read as one run of text, a space still parts them.
+      expect(section.textContent).toContain(`${t('notice.bannerHeading')} ${t('notice.brief')}`)
       expect(textOf(section)).not.toContain(t('notice.risk'))
       expect(textOf(section).length).toBeLessThan(t('notice.declared').length + t('notice.risk').length)
       expect(textOf(section.querySelector(`a[href="/${lang}/notice"]`))).toBe(t('notice.briefLink'))

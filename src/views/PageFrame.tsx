@@ -43,7 +43,7 @@ export const PageFrame = ({ page, aside, searchForm = true, children }: Props) =
       </head>
       <body>
         <SkipLinks t={t} />
-        {page.legalBanner && <LegalBanner t={t} lang={lang} returnTo={page.path} />}
+        {page.legalBanner && <LegalBanner page={page} />}
         <SiteHeader page={page} />
         {page.breaking && <BreakingNews t={t} item={page.breaking} />}
         <main id="main-content" tabindex={-1}>
