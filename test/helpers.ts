@@ -53,9 +53,8 @@ export const fetchPage = async (path: string, init?: RequestInit<RequestInitCfPr
 /** Text with its white space (no-break spaces included) folded to single spaces, as a screen reader reads it. */
 export const fold = (text: string): string => text.replace(/\s+/g, ' ').trim()
 
-/** An element's text as a reader hears it: spaces folded, and without the soft hyphens that only mark break points. */
-export const textOf = (element: Element | null | undefined): string =>
-  fold((element?.textContent ?? '').replace(/\u00ad/g, ''))
+/** An element's text as a reader hears it: spaces folded. */
+export const textOf = (element: Element | null | undefined): string => fold(element?.textContent ?? '')
 
 /**
  * Figures as written in running text: `20,000` (en), `20 000` with a no-break space, or `20 мың` / `20 тысяч` (the

@@ -67,8 +67,7 @@ const read = async (url: string, init?: RequestInit<RequestInitCfProperties>) =>
   return { response, html, document: parseHTML(html).document, ms: performance.now() - started }
 }
 
-const headline = (document: Document) =>
-  fold(document.querySelector('h1')?.textContent ?? '').replaceAll('\u00ad', '')
+const headline = (document: Document) => fold(document.querySelector('h1')?.textContent ?? '')
 
 /** Makes the fresh copies of this edition unreachable, as they are once their minute is over. */
 const freshCopiesExpired = () => {

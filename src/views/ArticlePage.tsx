@@ -19,7 +19,7 @@ export const ArticlePage = ({ t, lang, story }: Props) => {
   return (
     <article class="article">
       <h1>
-        <InLanguages lang={lang} text={story.displayHeadline} />
+        <InLanguages lang={lang} text={story.headline} />
       </h1>
       <p class="meta">
         {t('article.published')}: <PublicationDate lang={lang} date={story.published} />

@@ -6,15 +6,13 @@ import { generatedSlug } from '../../../scripts/publish/generate.ts'
 import { blockTexts, markdown } from '../../../scripts/publish/markdown.ts'
 import { readStoryFolder } from '../../../scripts/publish/read.ts'
 import { validateStory } from '../../../scripts/publish/validate.ts'
-import { hyphenate } from '../../../scripts/publish/hyphenate.ts'
 import { translator } from '../../../src/i18n'
 import { typeset } from '../../../src/typography'
 import { LANGUAGES, type Language } from '../../../src/languages'
 import { articlePath, frontPath, noticePath, olderPath, searchPath } from '../../../src/paths'
 import { TEXT_SIZES, textSizeLabel, type TextSize } from '../../../src/text-sizes'
 
-/** `hyphenate(lang, text)`: text as the page shows it, with soft hyphens in its long words. */
-export { hyphenate, LANGUAGES, TEXT_SIZES, textSizeLabel, translator, type Language, type TextSize }
+export { LANGUAGES, TEXT_SIZES, textSizeLabel, translator, type Language, type TextSize }
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..')
 
