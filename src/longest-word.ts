@@ -15,10 +15,11 @@ const BREAK = /[^\S\u00a0\u202f]+|(?<=[-\u2010\u2013\u2014/])/u
 
 /**
  * The most characters of `text` that must share one line. Letters, digits and the punctuation a word carries (`«`,
- * `,`) all take room on it; combining marks take none of their own.
+ * `,`) all take room on it; combining marks take none of their own, nor search's match markers (private-use
+ * characters, drawn as `<mark>`).
  */
 export const longestUnit = (text: string): number =>
-  Math.max(0, ...text.split(BREAK).map((unit) => unit.replace(/\p{M}/gu, '').length))
+  Math.max(0, ...text.split(BREAK).map((unit) => unit.replace(/[\p{M}\p{Co}]/gu, '').length))
 
 /**
  * The text a reader sees in sanitised HTML: a block's or a line break's tag parts words, an inline one (`<em>`,

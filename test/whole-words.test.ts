@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { LANGUAGES, type Language } from '../src/languages'
 import { articlePath, feedPath, frontPath, noticePath, olderPath, searchPath } from '../src/paths'
 import { publish } from './archive'
-import { ARTICLE_SLUG, fetchPage, storeVersion } from './helpers'
+import { ARTICLE, ARTICLE_SLUG, fetchPage, storeVersion } from './helpers'
 
 beforeAll(async () => {
   await publish(env.TEST_ARCHIVE.changes.partial)
@@ -111,6 +111,18 @@ describe('the article’s longest word, for the stylesheet', () => {
   it('stays within the sizes the stylesheet has: 10 to 24', async () => {
     expect(await longestOf('Кратко', '<p>Да и нет.</p>')).toBe('10')
     expect(await longestOf('Кратко', `<p>${'я'.repeat(40)}</p>`)).toBe('24')
+  })
+
+  it('gives each story on the front page its own, from its headline and summary', async () => {
+    await longestOf(`Начало ${WORD} наступления`, '<p>Коротко.</p>')
+    const { document } = await fetchPage('https://long-words.example/ru/')
+    const item = (href: string) =>
+      document.querySelector(`main li a[href="${href}"]`)?.closest('article')?.getAttribute('data-longest')
+    expect(item(articlePath('ru', slug))).toBe(String([...WORD].length))
+    // The real article's own: the longest word of its summary.
+    const longest = 'антиправительственных'
+    expect(ARTICLE.text.ru.summary).toContain(longest)
+    expect(item(articlePath('ru', ARTICLE_SLUG))).toBe(String([...longest].length))
   })
 })
 

@@ -6,7 +6,16 @@
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openContext, setReaderState, siteUrl, useChromium, visit } from './support/browser'
-import { LANGUAGES, LONG_WORDS_STORY, PAGES, TEXT_SIZES, translator, type TextSize } from './support/site'
+import {
+  LANGUAGES,
+  LONG_WORDS_STORY,
+  PAGES,
+  TEXT_SIZES,
+  translator,
+  type Language,
+  type TextSize,
+} from './support/site'
+import { searchPath } from '../../src/paths'
 
 /** A small Android phone (and WCAG's reflow width), a common Android phone, a common iPhone. */
 const PHONES = [
@@ -58,6 +67,8 @@ const findCuts = (elements: Element[]): string[] => {
   }
   return cuts
 }
+
+const searchPage = (lang: Language, q: string) => `${searchPath(lang)}?${new URLSearchParams({ q })}`
 
 /** The stories read: the real one, and one whose longest word is longer than the real one's in every language. */
 const STORIES = [
@@ -147,4 +158,26 @@ describe.each(LANGUAGES)('in %s', (lang) => {
       expect(shrunk, 'a larger text size gives smaller text').toEqual([])
     },
   )
+
+  it('no word of a list of stories is cut: the front page, and search results for the long word', async () => {
+    const cuts: string[] = []
+    const lists = { front: PAGES.front(lang), search: searchPage(lang, LONG_WORDS_STORY.words[lang]) }
+    for (const phone of PHONES) {
+      await page.setViewportSize(phone)
+      await setReaderState(context, siteUrl(), {})
+      for (const [name, path] of Object.entries(lists)) {
+        await visit(page, path)
+        for (const size of TEXT_SIZES) {
+          await page.evaluate((value) => (document.documentElement.dataset.size = value), size)
+          for (const cut of await page
+            .getByRole('main')
+            .getByRole('paragraph')
+            .or(page.getByRole('main').getByRole('heading'))
+            .evaluateAll(findCuts))
+            cuts.push(`${name}, ${phone.width} px ${size.toUpperCase()}: ${cut}`)
+        }
+      }
+    }
+    expect(cuts, 'words cut without a hyphen').toEqual([])
+  })
 })
