@@ -73,8 +73,8 @@ export const normaliseDateTime = (value: unknown): string | undefined => {
 
 /**
  * The longest each text may be, in characters: room for the longest real ones in Kazakh (the wordiest of the three),
- * small enough that no page grows past its weight budget. The
- * body's real bound is D1's (a 100 KB statement, checked when the statements are made); this one says it first.
+ * small enough that no page grows past its weight budget. The body's real bound is D1's (a 100 KB statement, checked
+ * when the statements are made); this one says it first.
  */
 export const MAX_LENGTHS = {
   headline: 200,
