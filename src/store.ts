@@ -41,7 +41,6 @@ type SummaryRow = {
 }
 
 type StoryRow = SummaryRow & {
-  display_headline: string
   dateline: string | null
   image_key: string
   image_width: number
@@ -196,7 +195,7 @@ export const openStore = (env: { DB: D1Database; MEDIA: R2Bucket }) => {
     story: async (slug: string, lang: Language): Promise<{ story?: Story; languages: Language[] }> => {
       const [row] = await all<StoryRow>(
         `SELECT s.id, s.slug, s.languages, s.image_key, s.image_width, s.image_height, s.image_widths, s.image_illustration,
-           v.lang, v.headline, v.display_headline, v.summary, v.dateline, v.published, v.updated, v.image_alt, v.image_caption, v.body_html
+           v.lang, v.headline, v.summary, v.dateline, v.published, v.updated, v.image_alt, v.image_caption, v.body_html
          FROM stories s LEFT JOIN story_versions v ON v.story_id = s.id AND v.lang = ?2
          WHERE s.slug = ?1`,
         slug,
@@ -210,7 +209,6 @@ export const openStore = (env: { DB: D1Database; MEDIA: R2Bucket }) => {
         languages,
         story: {
           ...toSummary(row),
-          displayHeadline: row.display_headline,
           dateline: row.dateline,
           bodyHtml: row.body_html,
           photo: {

@@ -2,7 +2,7 @@ import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import { formatLongDate } from '../src/dates'
 import { LANGUAGES } from '../src/languages'
-import { ARTICLE_SLUG, fetchPage, textOf } from './helpers'
+import { ARTICLE_SLUG, fetchPage, storeVersion, textOf } from './helpers'
 
 /** The date with every kind of space as a plain one. */
 const spaced = (text: string) => text.replace(/[\u00a0\u202f ]/g, ' ')
@@ -66,17 +66,15 @@ describe('a stored date past year 9999', () => {
     const id = 9800
     const slug = 'a-date-past-9999'
     const published = '+010000-01-01T00:59:59Z'
-    await env.DB.batch([
-      env.DB.prepare(
-        `INSERT INTO stories (id, slug, languages, image_key, image_width, image_height, image_widths)
-         VALUES (?1, ?2, 'kk', 'far-future', 960, 540, '960')`,
-      ).bind(id, slug),
-      env.DB.prepare(
-        `INSERT INTO story_versions (story_id, lang, headline, display_headline, summary, published, image_alt,
-           image_caption, body_html, content_hash)
-         VALUES (?1, 'kk', 'Алыс болашақ', 'Алыс болашақ', 'Қысқаша.', ?2, 'A', 'C', '<p>B</p>', 'x')`,
-      ).bind(id, published),
-    ])
+    await storeVersion({
+      id,
+      slug,
+      lang: 'kk',
+      headline: 'Алыс болашақ',
+      summary: 'Қысқаша.',
+      published,
+      bodyHtml: '<p>B</p>',
+    })
     try {
       // A host no other test asks for: no copy of these pages from before the story was written.
       const origin = 'https://far-future.example'

@@ -60,8 +60,7 @@ export const read = async (url: string, init?: RequestInit<RequestInitCfProperti
   return { response, html, document: parseHTML(html).document, ms: performance.now() - started }
 }
 
-export const headline = (document: Document) =>
-  fold(document.querySelector('h1')?.textContent ?? '').replaceAll('\u00ad', '')
+export const headline = (document: Document) => fold(document.querySelector('h1')?.textContent ?? '')
 
 /** Makes the fresh copies of this edition unreachable, as they are once their minute is over. */
 export const freshCopiesExpired = () => {

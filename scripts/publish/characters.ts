@@ -3,13 +3,24 @@
  * built from the text. Control characters (a vertical tab pasted from Word) make the Atom feed ill-formed XML;
  * bidirectional controls (U+202E) can show a reader words in another order than the one published; private-use
  * characters mean nothing outside one font, and U+E000/U+E001 are what search marks its matches with; noncharacters
- * and invisible format characters (a zero-width space) split words for search and for screen readers.
+ * and invisible format characters (a left-to-right mark) split words for search and for screen readers.
  *
- * Allowed: tab, newline and carriage return (Markdown and line endings), the soft hyphen (a hyphenation point), and
- * the zero-width joiner and non-joiner (needed inside emoji and some scripts' words).
+ * Allowed: tab, newline and carriage return (Markdown and line endings), and the zero-width joiner and non-joiner
+ * (needed inside emoji and some scripts' words). Allowed too, and then removed: the break hints below.
  */
 const REFUSED = /[\p{Cc}\p{Cf}\p{Co}\p{Noncharacter_Code_Point}]/u
-const ALLOWED = new Set(['\t', '\n', '\r', '\u00ad', '\u200c', '\u200d'])
+const ALLOWED = new Set(['\t', '\n', '\r', '\u200c', '\u200d'])
+
+/**
+ * Hints of where a line may (soft hyphen, zero-width space) or may not (word joiner) break inside a word. Word
+ * inserts them as an editor types; nobody sees them, and NVDA reads a word holding one in pieces
+ * (nvaccess/nvda#9343). They say nothing a reader needs, so they are taken out rather than refused: the page leaves
+ * line breaking to the browser (`hyphens: auto`) and the type scale (static/site.css).
+ */
+const BREAK_HINTS = /[\u00ad\u200b\u2060]/gu
+
+/** The text without break hints inside its words. */
+export const withoutBreakHints = (text: string): string => text.replace(BREAK_HINTS, '')
 
 /** Names of the ones an editor is likely to meet, so the refusal says what to look for. */
 const NAMES: Record<string, string> = {
@@ -20,7 +31,6 @@ const NAMES: Record<string, string> = {
   '\u000c': 'form feed, which Word writes for a page break',
   '\u001b': 'escape',
   '\u007f': 'delete',
-  '\u200b': 'zero-width space',
   '\u200e': 'left-to-right mark',
   '\u200f': 'right-to-left mark',
   '\u202a': 'left-to-right embedding',
@@ -28,7 +38,6 @@ const NAMES: Record<string, string> = {
   '\u202c': 'pop directional formatting',
   '\u202d': 'left-to-right override',
   '\u202e': 'right-to-left override',
-  '\u2060': 'word joiner',
   '\u2066': 'left-to-right isolate',
   '\u2067': 'right-to-left isolate',
   '\u2068': 'first strong isolate',
@@ -49,7 +58,7 @@ const codePoint = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCa
 /** The most a refusal lists for one file: the first few say what to look for. */
 const MAX_LISTED = 5
 
-const isRefused = (ch: string) => !ALLOWED.has(ch) && REFUSED.test(ch)
+const isRefused = (ch: string) => !ALLOWED.has(ch) && withoutBreakHints(ch) !== '' && REFUSED.test(ch)
 
 const describe = (ch: string) => `${codePoint(ch)}${NAMES[ch] ? ` (${NAMES[ch]})` : ''} is ${kind(ch)}`
 

@@ -12,6 +12,8 @@ export type GeneratedOptions = {
   image: Buffer
   /** The first story's time; each next one is an hour later. */
   from?: string
+  /** A long word per language, put in the headline and the first paragraph, so a phone has to fit it on a line. */
+  longWords?: Partial<Record<Language, string>>
 }
 
 const pad = (n: number) => String(n).padStart(5, '0')
@@ -24,7 +26,9 @@ export const generatedStory = ({
   languages,
   image,
   from = '2020-01-01T00:00:00Z',
+  longWords = {},
 }: GeneratedOptions): StoryFiles => {
+  const long = (lang: Language) => (longWords[lang] ? ` ${longWords[lang]}` : '')
   const published = new Date(Date.parse(from) + number * 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z')
   const texts = Object.fromEntries(
     languages.map((lang) => [
@@ -33,7 +37,7 @@ export const generatedStory = ({
         file: `${generatedSlug(number)}/${lang}.md`,
         source: [
           '---',
-          `headline: "Generated story ${number} (${lang}), not real news"`,
+          `headline: "Generated story ${number} (${lang}),${long(lang)} not real news"`,
           `summary: "A generated story, number ${number}, for measuring and testing the archive."`,
           `published: ${published}`,
           'dateline: GENERATED',
@@ -43,7 +47,7 @@ export const generatedStory = ({
           '  caption: A generated caption.',
           '---',
           '',
-          `This generated story is number ${number}. It exists only to measure and test the archive.`,
+          `This generated story is number ${number}.${long(lang)} It exists only to measure and test the archive.`,
           '',
           '## A subheading',
           '',

@@ -5,7 +5,7 @@ import sharp from 'sharp'
 import { join } from 'node:path'
 import { languageRuns } from '../../src/language-runs.ts'
 import { DATELINE_DASH, typeset } from '../../src/typography.ts'
-import { hyphenate } from './hyphenate.ts'
+import { withoutBreakHints } from './characters.ts'
 import { blockTexts, markdown } from './markdown.ts'
 import { imageObjectKey } from './write.ts'
 import {
@@ -39,10 +39,6 @@ const SANITISE: sanitizeHtml.IOptions = {
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)
 
 /**
- * The body as the page shows it: semantic HTML in the language's typography (the app's one typographic pass, on the
- * text only, never on markup) with soft hyphens in its long words, sanitised, the dateline opening its first paragraph.
- */
-/**
  * A text as HTML, each run of words in another language than the story's inside `<span lang>`, so a screen reader
  * reads `Human Rights Watch` in a Russian story with an English voice (src/language-runs.ts).
  */
@@ -53,6 +49,11 @@ const languageMarked = (lang: Language, text: string): string =>
     )
     .join('')
 
+/**
+ * The body as the page shows it: semantic HTML in the language's typography (the app's one typographic pass, on the
+ * text only, never on markup), sanitised, the dateline opening its first paragraph. No break hint survives, even one
+ * written as an entity (`&shy;`, decoded by now): the browser breaks lines (see characters.ts).
+ */
 export const renderBody = (lang: Language, body: string, dateline?: string): string => {
   const tokens = markdown.parse(body, {})
   for (const block of tokens)
@@ -60,7 +61,7 @@ export const renderBody = (lang: Language, body: string, dateline?: string): str
       if (child.type === 'text') {
         // Escaped here, as the renderer would have, and then marked: the sanitiser below checks the result.
         child.type = 'html_inline'
-        child.content = languageMarked(lang, hyphenate(lang, typeset(lang, child.content)))
+        child.content = languageMarked(lang, typeset(lang, withoutBreakHints(child.content)))
       }
   const html = sanitizeHtml(markdown.renderer.render(tokens, markdown.options, {}), SANITISE).trim()
   if (!dateline) return html
@@ -70,11 +71,11 @@ export const renderBody = (lang: Language, body: string, dateline?: string): str
 
 /**
  * The body's words as search indexes them: the dateline and each block's text, typeset as the page prints them (so
- * an excerpt reads as the story does) but without markup or soft hyphens, which would split a word in two.
+ * an excerpt reads as the story does) but without markup or break hints, which would split a word in two.
  */
 export const searchBody = (lang: Language, body: string, dateline?: string): string =>
   [...(dateline ? [dateline] : []), ...blockTexts(markdown.parse(body, {}))]
-    .map((text) => typeset(lang, text))
+    .map((text) => typeset(lang, withoutBreakHints(text)))
     .join('\n')
 
 const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex')
@@ -84,7 +85,6 @@ const renderVersion = (version: ValidVersion, imageHash: string): RenderedVersio
   return {
     lang: version.lang,
     headline: set(version.headline),
-    displayHeadline: hyphenate(version.lang, set(version.headline)),
     summary: set(version.summary),
     ...(version.dateline ? { dateline: set(version.dateline) } : {}),
     published: version.published,

@@ -61,8 +61,6 @@ export type ValidStory = {
 export type ImageObject = { key: string; bytes: Uint8Array; contentType: string }
 
 export type RenderedVersion = Omit<ValidVersion, 'markdown' | 'image' | 'source' | 'file'> & {
-  /** The headline with soft hyphens in its long words, for the page's h1 alone. */
-  displayHeadline: string
   imageAlt: string
   imageCaption: string
   bodyHtml: string

@@ -2,7 +2,7 @@
 import matter from 'gray-matter'
 import { join } from 'node:path'
 import YAML from 'yaml'
-import { problemsWithCharacters, problemsWithDecodedText } from './characters.ts'
+import { problemsWithCharacters, problemsWithDecodedText, withoutBreakHints } from './characters.ts'
 import { figures, sameFigures } from './figures.ts'
 import { blockTexts, markdown, problemsWithMarkdown } from './markdown.ts'
 import {
@@ -73,8 +73,8 @@ export const normaliseDateTime = (value: unknown): string | undefined => {
 
 /**
  * The longest each text may be, in characters: room for the longest real ones in Kazakh (the wordiest of the three),
- * small enough that no page grows past its weight budget and no word of the body takes seconds to hyphenate. The
- * body's real bound is D1's (a 100 KB statement, checked when the statements are made); this one says it first.
+ * small enough that no page grows past its weight budget. The body's real bound is D1's (a 100 KB statement, checked
+ * when the statements are made); this one says it first.
  */
 export const MAX_LENGTHS = {
   headline: 200,
@@ -193,22 +193,25 @@ const validateVersion = (
   }
   for (const text of problemsWithMarkdown(tokens)) problem(`in the body, ${text}`)
   if (before.count > 0) return undefined
+  // Break hints go here, written or escaped; the body's entities (`&shy;`) are decoded and cleaned when rendered.
+  const clean = (text: unknown) => withoutBreakHints((text as string).trim())
   return {
     lang,
     file,
-    headline: (data.headline as string).trim(),
-    summary: (data.summary as string).trim(),
-    ...(isFilled(data.dateline) ? { dateline: data.dateline.trim() } : {}),
+    headline: clean(data.headline),
+    summary: clean(data.summary),
+    ...(isFilled(data.dateline) ? { dateline: clean(data.dateline) } : {}),
     published: published!,
     ...(updated ? { updated } : {}),
     image: {
       file: (image!.file as string).trim(),
-      alt: (image!.alt as string).trim(),
-      caption: (image!.caption as string).trim(),
+      alt: clean(image!.alt),
+      caption: clean(image!.caption),
       illustration: image!.illustration === true,
     },
-    markdown: parsed.content,
-    source,
+    markdown: withoutBreakHints(parsed.content),
+    // The same text with or without Word's hints is the same story: removing them is not a correction.
+    source: withoutBreakHints(source),
   }
 }
 

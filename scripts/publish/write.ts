@@ -21,11 +21,13 @@ ON CONFLICT (slug) DO UPDATE SET languages = excluded.languages, image_key = exc
 
 /**
  * A version is written whole; `updated` is the editor's if given, else kept when the text is unchanged (a re-run of
- * the same publish is not a correction), else the time of this publish.
+ * the same publish is not a correction), else the time of this publish. `display_headline` is the headline again:
+ * the Worker no longer reads it (migrations/0004), but one of the version before may, while a deploy is under way,
+ * and the column is NOT NULL. A later migration can drop it once no such Worker runs.
  */
 const UPSERT_VERSION = `INSERT INTO story_versions (story_id, lang, headline, summary, dateline, published, updated,
   image_alt, image_caption, body_html, content_hash, display_headline)
-SELECT id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?13 FROM stories WHERE slug = ?1
+SELECT id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?3 FROM stories WHERE slug = ?1
 ON CONFLICT (story_id, lang) DO UPDATE SET headline = excluded.headline,
   display_headline = excluded.display_headline, summary = excluded.summary,
   dateline = excluded.dateline, published = excluded.published,
@@ -89,7 +91,6 @@ export const publishStatements = (story: RenderedStory, now: string): Statement[
         v.bodyHtml,
         v.contentHash,
         now,
-        v.displayHeadline,
       ],
     })),
     ...story.versions.map((v) => ({

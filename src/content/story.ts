@@ -30,8 +30,6 @@ export type StoryPhoto = {
 
 /** One language version of a story, whole. */
 export type Story = StorySummary & {
-  /** The headline with soft hyphens at its long words' break points, for the page's h1 alone. */
-  displayHeadline: string
   dateline: string | null
   photo: StoryPhoto
   /** Rendered and sanitised when it was published (scripts/publish/render.ts). */

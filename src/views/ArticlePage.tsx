@@ -6,6 +6,7 @@ import { raw } from 'hono/html'
 import type { Story } from '../content/story'
 import type { Translate } from '../i18n'
 import type { Language } from '../languages'
+import { longestBucket, textOfHtml } from '../longest-word'
 import { InLanguages } from './InLanguages'
 import { PublicationDate } from './PublicationDate'
 
@@ -17,9 +18,10 @@ export const ArticlePage = ({ t, lang, story }: Props) => {
   const srcset =
     photo.sources.length > 1 ? photo.sources.map((s) => `${s.path} ${s.width}w`).join(', ') : undefined
   return (
-    <article class="article">
-      <h1>
-        <InLanguages lang={lang} text={story.displayHeadline} />
+    // The stylesheet stops the body and the headline growing where each one's longest word still fits a phone's line.
+    <article class="article" data-longest={longestBucket(textOfHtml(story.bodyHtml))}>
+      <h1 data-longest={longestBucket(story.headline)}>
+        <InLanguages lang={lang} text={story.headline} />
       </h1>
       <p class="meta">
         {t('article.published')}: <PublicationDate lang={lang} date={story.published} />

@@ -2,6 +2,7 @@
 import type { StorySummary } from '../content/story'
 import type { Translate } from '../i18n'
 import type { Language } from '../languages'
+import { longestBucket } from '../longest-word'
 import { articlePath, feedPath } from '../paths'
 import { InLanguages } from './InLanguages'
 import { PublicationDate } from './PublicationDate'
@@ -26,7 +27,8 @@ export const FrontPage = ({ t, lang, isFront, stories, older, newer }: Props) =>
       <ul class="article-list">
         {stories.map((story) => (
           <li>
-            <article>
+            {/* Each story's headline and summary stop growing where its longest word fits (static/site.css). */}
+            <article data-longest={longestBucket(story.headline, story.summary)}>
               <h2>
                 <a href={articlePath(lang, story.slug)}>
                   <InLanguages lang={lang} text={story.headline} />

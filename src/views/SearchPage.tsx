@@ -2,6 +2,7 @@
 import type { SearchMatches } from '../content/search'
 import type { Translate } from '../i18n'
 import type { Language } from '../languages'
+import { longestBucket } from '../longest-word'
 import { articlePath } from '../paths'
 import { MAX_QUERY_LENGTH, MAX_QUERY_WORDS, type ReadQuery } from '../search-query'
 import { InLanguages } from './InLanguages'
@@ -58,7 +59,7 @@ export const SearchPage = ({ t, lang, query, results, older }: Props) => (
           <ol class="article-list search-results">
             {results.results.map((result) => (
               <li>
-                <article>
+                <article data-longest={longestBucket(result.markedHeadline, result.excerpt)}>
                   <h3>
                     <a href={articlePath(lang, result.slug)}>
                       <MarkedText lang={lang} text={result.markedHeadline} />

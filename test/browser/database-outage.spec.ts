@@ -56,7 +56,7 @@ const read = async (site: Site, path: string): Promise<Answer> => {
   }
 }
 
-/** A text without markup, entities decoded, soft hyphens (U+00AD, at long words' break points) removed. */
+/** A text without markup, entities decoded. */
 const plain = (html: string): string =>
   html
     .replace(/<[^>]*>/g, '')
@@ -68,7 +68,6 @@ const plain = (html: string): string =>
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&')
-    .replace(/\u00ad/g, '')
     .trim()
 
 /** What a reader sees first: a page's h1, or a feed's title and its entries' titles. */

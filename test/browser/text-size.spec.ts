@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { isOnScreen, openContext, openTextSize, pressPreference, useChromium, visit } from './support/browser'
 import {
   ARTICLE,
-  hyphenate,
   LANGUAGES,
   PAGES,
   TEXT_SIZES,
@@ -19,10 +18,7 @@ const browser = useChromium()
 
 /** The article's second paragraph (the first starts with the dateline): running text, as the reader sees it. */
 const bodyText = (page: Page, lang: Language): Locator =>
-  page
-    .getByRole('main')
-    .getByRole('paragraph')
-    .filter({ hasText: hyphenate(lang, ARTICLE.text[lang].paragraphs[1]!) })
+  page.getByRole('main').getByRole('paragraph').filter({ hasText: ARTICLE.text[lang].paragraphs[1]! })
 
 const fontSizeOf = (locator: Locator): Promise<number> =>
   locator.evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize))

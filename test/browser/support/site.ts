@@ -3,18 +3,17 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import sharp from 'sharp'
 import { generatedSlug } from '../../../scripts/publish/generate.ts'
+import { GENERATED_STORIES } from './generated-stories.ts'
 import { blockTexts, markdown } from '../../../scripts/publish/markdown.ts'
 import { readStoryFolder } from '../../../scripts/publish/read.ts'
 import { validateStory } from '../../../scripts/publish/validate.ts'
-import { hyphenate } from '../../../scripts/publish/hyphenate.ts'
 import { translator } from '../../../src/i18n'
 import { typeset } from '../../../src/typography'
 import { LANGUAGES, type Language } from '../../../src/languages'
 import { articlePath, frontPath, noticePath, olderPath, searchPath } from '../../../src/paths'
 import { TEXT_SIZES, textSizeLabel, type TextSize } from '../../../src/text-sizes'
 
-/** `hyphenate(lang, text)`: text as the page shows it, with soft hyphens in its long words. */
-export { hyphenate, LANGUAGES, TEXT_SIZES, textSizeLabel, translator, type Language, type TextSize }
+export { LANGUAGES, TEXT_SIZES, textSizeLabel, translator, type Language, type TextSize }
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..')
 
@@ -57,6 +56,13 @@ export const ARTICLE = {
 }
 
 export { GENERATED_STORIES } from './generated-stories.ts'
+
+/** The generated story with a long word in each language's headline and first paragraph (generated-stories.ts). */
+const longWords = GENERATED_STORIES.find((story) => story.longWords)!
+export const LONG_WORDS_STORY = {
+  path: (lang: Language) => articlePath(lang, generatedSlug(longWords.number)),
+  words: longWords.longWords as Record<Language, string>,
+}
 
 /** A story that exists in the language but not in all three, and one that does not exist in it. */
 const PARTIAL: Record<Language, string> = {
